@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import { createTenangApp, type TenangApp } from '../services/tenang-app';
+import type { ChannelName, ChannelOutput } from '../shared/contract';
+import type { AppErrorShape } from '../shared/errors';
+import { secretSource, UsageError, type SecretSource } from './secrets';
+
+/** A reply that was `{ ok: false }`: carried to the top, where it becomes one stderr line. */
+export class CallFailed extends Error {
+  constructor(readonly error: AppErrorShape) {
+    super(error.message);
+    this.name = 'CallFailed';
+  }
+}
+
+export interface GlobalOptions {
+  vault?: string;
+  user?: string;
+  json?: boolean;
+}
+
+export interface CliSession {
+  app: TenangApp;
+  secrets: SecretSource;
+  options: GlobalOptions;
+  call<C extends ChannelName>(channel: C, input: unknown): Promise<ChannelOutput<C>>;
+  callAny(channel: string, input: unknown): Promise<unknown>;
+  signIn(): Promise<void>;
+  print(value: unknown, human: () => string): void;
+}
+
+export function vaultDirFrom(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): string {
+  const dir = options.vault ?? env.TENANG_VAULT;
+  if (!dir) throw new UsageError('Name the vault folder with --vault DIR or the TENANG_VAULT variable.');
+  return resolve(dir);
+}
+
+/** Open the vault folder through the same dispatcher the app uses, run `work`, always lock. */
+export async function withVault(options: GlobalOptions, work: (s: CliSession) => Promise<void>): Promise<void> {
+  const app = createTenangApp({ vaultDir: vaultDirFrom(options) });
+  const secrets = secretSource();
+  const callAny = async (channel: string, input: unknown) => {
+    const reply = await app.dispatch(channel, input);
+    if (!reply.ok) throw new CallFailed(reply.error);
+    return reply.value;
+  };
+  const session: CliSession = {
+    app,
+    secrets,
+    options,
+    callAny,
+    call: async (channel, input) => (await callAny(channel, input)) as ChannelOutput<typeof channel>,
+    signIn: async () => {
+      if (!options.user) throw new UsageError('Name who is acting with --user USERNAME.');
+      const passphrase = await secrets.signInPassphrase(`Passphrase for ${options.user}`);
+      await callAny('session.unlock', { username: options.user, passphrase });
+    },
+    print: (value, human) => {
+      process.stdout.write(options.json ? JSON.stringify(value, null, 2) + '\n' : human() + '\n');
+    },
+  };
+  try {
+    await work(session);
+  } finally {
+    await app.close();
+  }
+}

@@ -1,0 +1,5 @@
+import { InitialSchema1764300000001 } from './0001-initial-schema';
+
+/** Every migration in order; the last one's schemaVersion is the app's schema version. */
+export const MIGRATIONS = [InitialSchema1764300000001];
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,49 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+
+/**
+ * The only place that speaks SQLCipher. The cipher must be chosen before the key, in
+ * this order, or the file is not in SQLCipher 4 format (environment.md). The key is the
+ * raw 256-bit data key, so any SQLCipher 4 tool opens the file with
+ * PRAGMA key="x'<64 hex digits>'".
+ */
+export function applyDataKey(db: Database, dataKeyHex: string): void {
+  if (!/^[0-9a-f]{64}$/.test(dataKeyHex)) throw new Error('data key must be 64 lower-case hex digits');
+  db.pragma("cipher='sqlcipher'");
+  db.pragma('legacy=4');
+  db.pragma(`key="x'${dataKeyHex}'"`);
+}
+
+export function changeDataKey(db: Database, newDataKeyHex: string): void {
+  if (!/^[0-9a-f]{64}$/.test(newDataKeyHex)) throw new Error('data key must be 64 lower-case hex digits');
+  // SQLite3 Multiple Ciphers cannot rekey in WAL mode: leave it for the rekey, then return.
+  db.pragma('journal_mode=DELETE');
+  db.pragma(`rekey="x'${newDataKeyHex}'"`);
+  db.pragma('journal_mode=WAL');
+}
+
+export type KeyCheck = 'ok' | 'wrong_key' | 'damaged';
+
+/**
+ * Whether the key opens the file, and whether the file is whole. `quick_check` is the
+ * fast path of `integrity_check` (no index cross-checks), run at every unlock.
+ */
+export function checkKeyAndIntegrity(db: Database): KeyCheck {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB') return 'wrong_key';
+    if (code === 'SQLITE_CORRUPT') return 'damaged';
+    throw e;
+  }
+  try {
+    const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
+    return rows.length === 1 && rows[0]?.quick_check === 'ok' ? 'ok' : 'damaged';
+  } catch {
+    return 'damaged';
+  }
+}
+
+export function readSchemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}

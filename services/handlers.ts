@@ -1,0 +1,114 @@
+import type { ChannelName, ChannelOutput, ParsedInput } from '../shared/contract';
+import type { LockReason } from '../shared/audit-actions';
+import { inWriteTransaction } from '../db/transaction';
+import { appendAudit, listAudit, verifyAudit } from './audit-log';
+import { isoAt, type Clock } from './clock';
+import { readSettings, writeSettings } from './settings-service';
+import { sessionInfo, type OpenSession } from './session';
+import { changeOwnPassphrase, createUser, disableUser, listUsers, resetPassphrase } from './user-service';
+import { rekeyVault, recoverWithKey, setupVault, unlockVault, vaultStatus, type VaultDeps } from './vault-service';
+import { discardDraft, getDraft, saveDraft } from './draft-service';
+import { UserAccountEntity, AuditEntryEntity } from '../db/entities';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { AppError } from '../shared/errors';
+
+/** What a handler may touch: the vault folder, the clock, and the session it may open or close. */
+export interface HandlerContext extends VaultDeps {
+  clock: Clock;
+  /** The open session; the dispatcher guarantees it is set for every non-public channel. */
+  session: OpenSession | null;
+  openSession(session: OpenSession): Promise<void>;
+  lock(reason: LockReason): Promise<void>;
+}
+
+type Handler<C extends ChannelName> = (input: ParsedInput<C>, ctx: HandlerContext) => Promise<ChannelOutput<C>>;
+type HandlerTable = { [C in ChannelName]: Handler<C> };
+
+function signedIn(ctx: HandlerContext): OpenSession {
+  if (!ctx.session) throw new AppError('NOT_SIGNED_IN', 'Sign in first.');
+  return ctx.session;
+}
+
+/** Every contract channel mapped to its use case; TypeScript refuses a missing one. */
+export const handlers: HandlerTable = {
+  'app.status': async (_input, ctx) => vaultStatus(ctx, ctx.session),
+
+  'vault.setup': async (input, ctx) => {
+    if (ctx.session) await ctx.lock('manual');
+    const { session, recoveryKey } = await setupVault(ctx, input);
+    await ctx.openSession(session);
+    return { recoveryKey, session: sessionInfo(session) };
+  },
+
+  'session.unlock': async (input, ctx) => {
+    if (ctx.session) await ctx.lock('manual');
+    const { session, info } = await unlockVault(ctx, input);
+    await ctx.openSession(session);
+    return info;
+  },
+
+  'session.recover': async (input, ctx) => {
+    if (ctx.session) await ctx.lock('manual');
+    const { session, info } = await recoverWithKey(ctx, input);
+    await ctx.openSession(session);
+    return info;
+  },
+
+  'session.lock': async (_input, ctx) => {
+    await ctx.lock('manual');
+    return { locked: true as const };
+  },
+
+  'session.activity': async (_input, ctx) => {
+    const session = signedIn(ctx);
+    return { idleLockAt: new Date(session.lastActivityMs + session.settings.autoLockMinutes * 60_000).toISOString() };
+  },
+
+  'account.changePassphrase': async (input, ctx) => {
+    await changeOwnPassphrase(ctx, signedIn(ctx), input);
+    return { changed: true as const };
+  },
+
+  'settings.get': async (_input, ctx) => readSettings(signedIn(ctx).dataSource),
+
+  'settings.update': async (input, ctx) => {
+    const session = signedIn(ctx);
+    await inWriteTransaction(session.dataSource, async (m) => {
+      const changed = await writeSettings(m, input);
+      if (changed.length > 0) {
+        await appendAudit(m, { at: isoAt(ctx.clock), actorUserId: session.user.id, actorUsername: session.user.username, action: 'settings.update', recordType: 'settings', recordId: 'clinic', outcome: 'success', detail: { changed: changed.join(',') } });
+      }
+    });
+    session.settings = await readSettings(session.dataSource);
+    return session.settings;
+  },
+
+  'users.list': async (_input, ctx) => ({ users: await listUsers(ctx, signedIn(ctx)) }),
+  'users.create': async (input, ctx) => createUser(ctx, signedIn(ctx), input),
+  'users.disable': async (input, ctx) => disableUser(ctx, signedIn(ctx), input.userId),
+  'users.resetPassphrase': async (input, ctx) => resetPassphrase(ctx, signedIn(ctx), input),
+
+  'audit.list': async (input, ctx) => {
+    const session = signedIn(ctx);
+    return listAudit(session.dataSource, input, session.settings.timeZone);
+  },
+  'audit.verify': async (_input, ctx) => verifyAudit(signedIn(ctx).dataSource),
+
+  'vault.verify': async (_input, ctx) => {
+    const session = signedIn(ctx);
+    const rows = (await session.dataSource.query('PRAGMA quick_check')) as Array<{ quick_check: string }>;
+    if (rows[0]?.quick_check !== 'ok') throw new AppError('VAULT_DAMAGED', 'The vault file is damaged.');
+    const users = await session.dataSource.getRepository(UserAccountEntity).count();
+    await inWriteTransaction(session.dataSource, (m) =>
+      appendAudit(m, { at: isoAt(ctx.clock), actorUserId: session.user.id, actorUsername: session.user.username, action: 'vault.verify', recordType: 'vault', recordId: session.vaultId, outcome: 'success' }),
+    );
+    const auditEntries = await session.dataSource.getRepository(AuditEntryEntity).count();
+    return { integrity: 'ok' as const, schemaVersion: LATEST_SCHEMA_VERSION, users, auditEntries };
+  },
+
+  'vault.rekey': async (input, ctx) => rekeyVault(ctx, signedIn(ctx), input.passphrase),
+
+  'drafts.get': async (input, ctx) => getDraft(signedIn(ctx), input.formKey),
+  'drafts.save': async (input, ctx) => saveDraft(signedIn(ctx), ctx.clock, input.formKey, input.payload),
+  'drafts.discard': async (input, ctx) => ({ discarded: await discardDraft(signedIn(ctx), input.formKey) }),
+};

@@ -1,0 +1,33 @@
+import type { DataSource } from 'typeorm';
+import type { Role } from '../shared/roles';
+import type { SessionInfo, Settings } from '../shared/contract';
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+/** An unlocked vault: the open database, its data key, and who unlocked it. */
+export interface OpenSession {
+  dataSource: DataSource;
+  dataKey: Buffer;
+  vaultId: string;
+  user: SessionUser;
+  settings: Settings;
+  lastActivityMs: number;
+}
+
+export function sessionInfo(session: OpenSession, failedAttemptsSinceLastSignIn = 0): SessionInfo {
+  return { user: { ...session.user }, settings: { ...session.settings }, failedAttemptsSinceLastSignIn };
+}
+
+/** Close the database and overwrite the key in memory (as far as a JS runtime allows). */
+export async function closeSession(session: OpenSession): Promise<void> {
+  try {
+    if (session.dataSource.isInitialized) await session.dataSource.destroy();
+  } finally {
+    session.dataKey.fill(0);
+  }
+}

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { channels, isChannelName, type ChannelName, type EventName } from '../shared/contract';
+import { AppError, isAppError, type FieldIssue, type Result } from '../shared/errors';
+import { roleMayCall } from '../shared/roles';
+import type { LockReason } from '../shared/audit-actions';
+import { VaultFolder } from '../db/vault/vault-folder';
+import { inWriteTransaction } from '../db/transaction';
+import { appendAudit } from './audit-log';
+import { isoAt, systemClock, type Clock } from './clock';
+import { handlers, type HandlerContext } from './handlers';
+import { closeSession, type OpenSession } from './session';
+import { logError } from './log';
+
+export type { Clock } from './clock';
+
+export interface TenangAppOptions {
+  vaultDir: string;
+  clock?: Clock;
+  /** Path to a better_sqlite3.node built for Electron's ABI (the app, not the CLI or tests). */
+  nativeBinding?: string;
+}
+
+export type EventListener = (event: EventName, payload: unknown) => void;
+
+/**
+ * The one dispatcher behind every door: the Electron main process (after its sender
+ * check), the CLI's `call`, and the test bridge. For each request it checks the
+ * channel, the session and the caller's role, parses the input with the contract's
+ * schema, runs the use case, and shapes the reply. It never throws.
+ */
+export interface TenangApp {
+  dispatch(channel: string, input: unknown): Promise<Result<unknown>>;
+  onEvent(listener: EventListener): () => void;
+  /** Lock when idle for longer than the clinic's auto-lock minutes. */
+  checkIdle(): Promise<void>;
+  lock(reason: LockReason): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Channels that do not count as the user being active (the UI may call them on its own). */
+const NOT_ACTIVITY = new Set<ChannelName>(['app.status']);
+
+export function createTenangApp(options: TenangAppOptions): TenangApp {
+  const clock = options.clock ?? systemClock;
+  const folder = new VaultFolder(options.vaultDir, options.nativeBinding);
+  const listeners = new Set<EventListener>();
+  let session: OpenSession | null = null;
+  // One request at a time: SQLite has one writer, TypeORM's better-sqlite3 driver one
+  // connection, and an unlock must not interleave with a lock.
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const emit = (event: EventName, payload: unknown) => {
+    for (const listener of listeners) listener(event, payload);
+  };
+
+  async function lockNow(reason: LockReason): Promise<void> {
+    if (!session) return;
+    const closing = session;
+    session = null;
+    try {
+      await inWriteTransaction(closing.dataSource, (m) =>
+        appendAudit(m, { at: isoAt(clock), actorUserId: closing.user.id, actorUsername: closing.user.username, action: 'session.lock', recordType: 'user', recordId: String(closing.user.id), outcome: 'success', detail: { reason } }),
+      );
+    } catch (e) {
+      logError('lock.audit', e);
+    } finally {
+      await closeSession(closing);
+      emit('session.locked', { reason });
+    }
+  }
+
+  const context = (): HandlerContext => ({
+    folder,
+    clock,
+    session,
+    openSession: async (opened) => {
+      session = opened;
+    },
+    lock: lockNow,
+  });
+
+  async function auditDenied(channel: string): Promise<void> {
+    const s = session;
+    if (!s) return;
+    await inWriteTransaction(s.dataSource, (m) =>
+      appendAudit(m, { at: isoAt(clock), actorUserId: s.user.id, actorUsername: s.user.username, action: 'access.denied', recordType: 'channel', recordId: channel, outcome: 'denied', detail: { role: s.user.role } }),
+    );
+  }
+
+  async function handle(channel: string, input: unknown): Promise<Result<unknown>> {
+    if (!isChannelName(channel)) return failure(new AppError('UNKNOWN_CHANNEL', 'There is no such channel.'));
+    const spec = channels[channel];
+    if (spec.access !== 'public') {
+      if (!session) return failure(new AppError('NOT_SIGNED_IN', 'The vault is locked. Sign in first.'));
+      if (!roleMayCall(spec.access, session.user.role)) {
+        await auditDenied(channel);
+        return failure(new AppError('FORBIDDEN', 'Your role may not do this.'));
+      }
+    }
+    const parsed = (spec.input as z.ZodType).safeParse(input ?? {});
+    if (!parsed.success) return failure(new AppError('VALIDATION', 'Some fields are not valid.', { issues: fieldIssues(parsed.error) }));
+    if (session && !NOT_ACTIVITY.has(channel)) session.lastActivityMs = clock.now();
+    const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+    const value = await handler(parsed.data, context());
+    // Parsing the reply strips anything the contract does not declare from leaving.
+    return { ok: true, value: (spec.output as z.ZodType).parse(value) };
+  }
+
+  return {
+    dispatch: (channel, input) =>
+      exclusive(async () => {
+        try {
+          return await handle(channel, input);
+        } catch (e) {
+          if (isAppError(e)) return failure(e);
+          logError(`dispatch ${typeof channel === 'string' && isChannelName(channel) ? channel : '?'}`, e);
+          return failure(new AppError('INTERNAL', 'Something went wrong. Nothing was changed.'));
+        }
+      }),
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    checkIdle: () =>
+      exclusive(async () => {
+        if (session && clock.now() - session.lastActivityMs >= session.settings.autoLockMinutes * 60_000) await lockNow('idle');
+      }),
+    lock: (reason) => exclusive(() => lockNow(reason)),
+    close: () => exclusive(() => lockNow('shutdown')),
+  };
+}
+
+function failure(e: AppError): Result<never> {
+  return { ok: false, error: e.toShape() };
+}
+
+/** Zod issues as field issues: the path joined with dots, and our reason code where one was given. */
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const params = (issue as { params?: { reason?: string } }).params;
+    const reason = params?.reason ?? (issue.message && /^[a-z_]+$/.test(issue.message) ? issue.message : issue.code);
+    return { path: issue.path.map(String).join('.'), code: reason, message: issue.message };
+  });
+}

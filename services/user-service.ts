@@ -1,0 +1,103 @@
+import { AppError } from '../shared/errors';
+import type { ParsedInput, UserSummary } from '../shared/contract';
+import { UserAccountEntity, type UserAccount } from '../db/entities';
+import { createSlot } from '../db/vault/key-slots';
+import { readKeyring, withoutSlot, withSlot, writeKeyring } from '../db/vault/keyring';
+import { inWriteTransaction } from '../db/transaction';
+import { appendAudit } from './audit-log';
+import { isoAt } from './clock';
+import { confirmPassphrase, type VaultDeps } from './vault-service';
+import { requireKeyring, withAttemptsCleared } from './keyring-access';
+import type { OpenSession } from './session';
+
+function summary(user: UserAccount, slotUserIds: Set<number>): UserSummary {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    active: user.active,
+    createdAt: user.createdAt,
+    disabledAt: user.disabledAt,
+    canUnlock: user.active && slotUserIds.has(user.id),
+  };
+}
+
+function slotUserIds(deps: VaultDeps): Set<number> {
+  const read = readKeyring(deps.folder.keyringPath);
+  return new Set(read.state === 'ok' ? read.keyring.slots.map((s) => s.userId) : []);
+}
+
+export async function listUsers(deps: VaultDeps, session: OpenSession): Promise<UserSummary[]> {
+  const users = await session.dataSource.getRepository(UserAccountEntity).find({ order: { displayName: 'ASC' } });
+  const slots = slotUserIds(deps);
+  return users.map((u) => summary(u, slots));
+}
+
+async function findUser(session: OpenSession, userId: number): Promise<UserAccount> {
+  const user = await session.dataSource.getRepository(UserAccountEntity).findOneBy({ id: userId });
+  if (!user) throw new AppError('USER_NOT_FOUND', 'There is no such user.');
+  return user;
+}
+
+/** Give a user a fresh key slot under a new passphrase, replacing any old one. */
+async function giveSlot(deps: VaultDeps, session: OpenSession, user: UserAccount, passphrase: string): Promise<void> {
+  const slot = await createSlot({ vaultId: session.vaultId, userId: user.id, username: user.username, displayName: user.displayName, passphrase, dataKey: session.dataKey, now: new Date(deps.clock.now()) });
+  const keyring = requireKeyring(deps.folder);
+  writeKeyring(deps.folder.keyringPath, withAttemptsCleared(withSlot(keyring, slot), user.username));
+}
+
+export async function createUser(deps: VaultDeps, session: OpenSession, input: ParsedInput<'users.create'>): Promise<UserSummary> {
+  const repo = session.dataSource.getRepository(UserAccountEntity);
+  if (await repo.findOneBy({ username: input.username })) {
+    throw new AppError('USERNAME_TAKEN', 'That username is already in use.', {
+      issues: [{ path: 'username', code: 'username_taken', message: 'That username is already in use.' }],
+    });
+  }
+  requireKeyring(deps.folder);
+  const now = isoAt(deps.clock);
+  const user = await inWriteTransaction(session.dataSource, async (m) => {
+    const created = await m.getRepository(UserAccountEntity).save({ username: input.username, displayName: input.displayName, role: input.role, active: true, createdAt: now, disabledAt: null });
+    await appendAudit(m, { at: now, actorUserId: session.user.id, actorUsername: session.user.username, action: 'user.create', recordType: 'user', recordId: String(created.id), outcome: 'success', detail: { role: input.role } });
+    return created;
+  });
+  await giveSlot(deps, session, user, input.newPassphrase);
+  return summary(user, slotUserIds(deps));
+}
+
+export async function disableUser(deps: VaultDeps, session: OpenSession, userId: number): Promise<UserSummary> {
+  const user = await findUser(session, userId);
+  if (!user.active) return summary(user, slotUserIds(deps));
+  if (user.role === 'admin') {
+    const activeAdmins = await session.dataSource.getRepository(UserAccountEntity).countBy({ role: 'admin', active: true });
+    if (activeAdmins <= 1) throw new AppError('LAST_ADMIN', 'The last active admin cannot be disabled.');
+  }
+  const now = isoAt(deps.clock);
+  const updated = await inWriteTransaction(session.dataSource, async (m) => {
+    await m.getRepository(UserAccountEntity).update({ id: user.id }, { active: false, disabledAt: now });
+    await appendAudit(m, { at: now, actorUserId: session.user.id, actorUsername: session.user.username, action: 'user.disable', recordType: 'user', recordId: String(user.id), outcome: 'success' });
+    return { ...user, active: false, disabledAt: now };
+  });
+  // Removing the slot is what stops them unlocking; the row stays for the audit trail.
+  writeKeyring(deps.folder.keyringPath, withoutSlot(requireKeyring(deps.folder), user.id));
+  return summary(updated, slotUserIds(deps));
+}
+
+export async function resetPassphrase(deps: VaultDeps, session: OpenSession, input: ParsedInput<'users.resetPassphrase'>): Promise<UserSummary> {
+  const user = await findUser(session, input.userId);
+  if (!user.active) throw new AppError('USER_DISABLED', 'This account is disabled.');
+  await giveSlot(deps, session, user, input.newPassphrase);
+  await inWriteTransaction(session.dataSource, (m) =>
+    appendAudit(m, { at: isoAt(deps.clock), actorUserId: session.user.id, actorUsername: session.user.username, action: 'user.passphrase_reset', recordType: 'user', recordId: String(user.id), outcome: 'success' }),
+  );
+  return summary(user, slotUserIds(deps));
+}
+
+export async function changeOwnPassphrase(deps: VaultDeps, session: OpenSession, input: ParsedInput<'account.changePassphrase'>): Promise<void> {
+  await confirmPassphrase(deps, session, input.currentPassphrase);
+  const user = await findUser(session, session.user.id);
+  await giveSlot(deps, session, user, input.newPassphrase);
+  await inWriteTransaction(session.dataSource, (m) =>
+    appendAudit(m, { at: isoAt(deps.clock), actorUserId: user.id, actorUsername: user.username, action: 'user.passphrase_change', recordType: 'user', recordId: String(user.id), outcome: 'success' }),
+  );
+}

@@ -1,0 +1,275 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import { AppError } from '../shared/errors';
+import { formatRecoveryKey, parseRecoveryKey } from '../shared/recovery-key';
+import type { ChannelOutput, ParsedInput, SessionInfo } from '../shared/contract';
+import { UserAccountEntity } from '../db/entities';
+import { createSlot, newDataKey, rewrapSlot, unlockSlot } from '../db/vault/key-slots';
+import {
+  emptyKeyring,
+  readKeyring,
+  removeFileIfPresent,
+  RECOVERY_ATTEMPTS_KEY,
+  slotFor,
+  withSlot,
+  writeKeyring,
+  type Keyring,
+  type PendingAuditEvent,
+} from '../db/vault/keyring';
+import type { VaultFolder } from '../db/vault/vault-folder';
+import { inWriteTransaction } from '../db/transaction';
+import { appendAudit } from './audit-log';
+import { isoAt, type Clock } from './clock';
+import { assertAttemptAllowed, recordFailure, requireKeyring, withAttemptsCleared } from './keyring-access';
+import { readSettings, readVaultId, writeSettings, writeVaultId } from './settings-service';
+import { sessionInfo, type OpenSession, type SessionUser } from './session';
+import type { DataSource } from 'typeorm';
+
+export interface VaultDeps {
+  folder: VaultFolder;
+  clock: Clock;
+}
+
+/** What `app.status` tells the unlock screen. */
+export function vaultStatus(deps: VaultDeps, session: OpenSession | null): ChannelOutput<'app.status'> {
+  if (session) return { vault: 'unlocked', users: [], session: sessionInfo(session) };
+  const read = readKeyring(deps.folder.keyringPath);
+  if (!deps.folder.databaseExists()) {
+    return { vault: 'uninitialised', users: [], session: null };
+  }
+  if (read.state !== 'ok') return { vault: 'keyring_unreadable', users: [], session: null };
+  const users = read.keyring.slots
+    .map((s) => ({ username: s.username, displayName: s.displayName }))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName));
+  return { vault: 'locked', users, session: null };
+}
+
+/** First run: a new vault with its settings and first admin, all or nothing. */
+export async function setupVault(deps: VaultDeps, input: ParsedInput<'vault.setup'>): Promise<{ session: OpenSession; recoveryKey: string }> {
+  const { folder, clock } = deps;
+  if (folder.databaseExists() || existsSync(folder.keyringPath)) throw new AppError('VAULT_EXISTS', 'A vault already exists here.');
+  folder.prepareNew();
+  const dataKey = newDataKey();
+  const vaultId = randomUUID();
+  let dataSource: DataSource | null = null;
+  try {
+    dataSource = await folder.open(dataKey, { create: true });
+    const now = isoAt(clock);
+    const admin = await inWriteTransaction(dataSource, async (m) => {
+      await writeVaultId(m, vaultId);
+      await writeSettings(m, {
+        clinicName: input.clinicName,
+        language: input.language,
+        timeZone: input.timeZone,
+        autoLockMinutes: 10,
+      });
+      const user = await m.getRepository(UserAccountEntity).save({
+        username: input.username,
+        displayName: input.displayName,
+        role: 'admin' as const,
+        active: true,
+        createdAt: now,
+        disabledAt: null,
+      });
+      const actor = { at: now, actorUserId: user.id, actorUsername: user.username };
+      await appendAudit(m, { ...actor, action: 'vault.setup', recordType: 'vault', recordId: vaultId, outcome: 'success' });
+      await appendAudit(m, { ...actor, action: 'user.create', recordType: 'user', recordId: String(user.id), outcome: 'success', detail: { role: 'admin' } });
+      return user;
+    });
+    const slot = await createSlot({ vaultId, userId: admin.id, username: admin.username, displayName: admin.displayName, passphrase: input.newPassphrase, dataKey, now: new Date(clock.now()) });
+    writeKeyring(folder.keyringPath, withSlot(emptyKeyring(vaultId), slot));
+    const settings = await readSettings(dataSource);
+    const session: OpenSession = { dataSource, dataKey, vaultId, user: toSessionUser(admin), settings, lastActivityMs: clock.now() };
+    return { session, recoveryKey: formatRecoveryKey(dataKey.toString('hex')) };
+  } catch (e) {
+    // Leave no half-made vault behind: the wizard can simply be run again.
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    dataKey.fill(0);
+    rmSync(folder.dir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+function toSessionUser(u: { id: number; username: string; displayName: string; role: SessionUser['role'] }): SessionUser {
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role };
+}
+
+/**
+ * Open the database with a key a slot gave. If a rekey was interrupted after the
+ * database changed but before the new keyring was promoted, the pending keyring holds
+ * the slot that works: promote it and go on.
+ */
+async function openWithSlotKey(deps: VaultDeps, keyring: Keyring, username: string, passphrase: string, dataKey: Buffer): Promise<{ dataSource: DataSource; dataKey: Buffer; keyring: Keyring }> {
+  const { folder } = deps;
+  const check = folder.probe(dataKey);
+  if (check === 'ok') {
+    removeFileIfPresent(folder.pendingKeyringPath);
+    return { dataSource: await folder.open(dataKey, { create: false }), dataKey, keyring };
+  }
+  if (check === 'damaged') throw new AppError('VAULT_DAMAGED', 'The vault file is damaged and cannot be opened safely.');
+  const pending = readKeyring(folder.pendingKeyringPath);
+  const pendingSlot = pending.state === 'ok' ? slotFor(pending.keyring, username) : undefined;
+  const pendingKey = pendingSlot && pending.state === 'ok' ? await unlockSlot(pendingSlot, pending.keyring.vaultId, passphrase) : null;
+  if (pending.state === 'ok' && pendingKey && folder.probe(pendingKey) === 'ok') {
+    const promoted: Keyring = { ...pending.keyring, attempts: keyring.attempts, pendingAuditEvents: keyring.pendingAuditEvents };
+    writeKeyring(folder.keyringPath, promoted);
+    removeFileIfPresent(folder.pendingKeyringPath);
+    dataKey.fill(0);
+    return { dataSource: await folder.open(pendingKey, { create: false }), dataKey: pendingKey, keyring: promoted };
+  }
+  throw new AppError('KEYRING_UNREADABLE', 'The keyring does not match this vault. Sign in with the recovery key to rebuild it.');
+}
+
+/** Move failed attempts queued in the keyring into the audit log. */
+async function flushPendingEvents(m: import('typeorm').EntityManager, events: PendingAuditEvent[]): Promise<void> {
+  const users = await m.getRepository(UserAccountEntity).find();
+  for (const event of events) {
+    const user = users.find((u) => u.username === event.username);
+    await appendAudit(m, {
+      at: event.at,
+      actorUserId: user?.id ?? null,
+      actorUsername: event.username,
+      action: event.action,
+      recordType: 'user',
+      recordId: user ? String(user.id) : null,
+      outcome: 'failure',
+    });
+  }
+}
+
+export async function unlockVault(deps: VaultDeps, input: ParsedInput<'session.unlock'>): Promise<{ session: OpenSession; info: SessionInfo }> {
+  const { folder, clock } = deps;
+  const keyring = requireKeyring(folder);
+  const slot = slotFor(keyring, input.username);
+  if (!slot) throw new AppError('USER_NOT_FOUND', 'No user with that name can sign in to this vault.');
+  assertAttemptAllowed(keyring, input.username, clock);
+  const unwrapped = await unlockSlot(slot, keyring.vaultId, input.passphrase);
+  if (!unwrapped) {
+    const retryAfterMs = recordFailure(folder, keyring, input.username, { action: 'session.unlock_failed', username: input.username }, clock);
+    throw new AppError('WRONG_PASSPHRASE', 'That passphrase is not right.', { retryAfterMs });
+  }
+  const opened = await openWithSlotKey(deps, keyring, input.username, input.passphrase, unwrapped);
+  return finishSignIn(deps, opened, slot.userId, 'session.unlock', {});
+}
+
+/** Common end of unlock and recovery: check the account, write the audit, reset attempts. */
+async function finishSignIn(
+  deps: VaultDeps,
+  opened: { dataSource: DataSource; dataKey: Buffer; keyring: Keyring },
+  userId: number,
+  action: 'session.unlock' | 'session.recover',
+  detail: Record<string, boolean>,
+): Promise<{ session: OpenSession; info: SessionInfo }> {
+  const { dataSource, dataKey, keyring } = opened;
+  try {
+    const user = await dataSource.getRepository(UserAccountEntity).findOneBy({ id: userId });
+    if (!user) throw new AppError('USER_NOT_FOUND', 'No user with that name can sign in to this vault.');
+    if (!user.active) throw new AppError('USER_DISABLED', 'This account has been disabled. Ask a clinic admin.');
+    const pending = keyring.pendingAuditEvents;
+    const now = isoAt(deps.clock);
+    await inWriteTransaction(dataSource, async (m) => {
+      await flushPendingEvents(m, pending);
+      await appendAudit(m, { at: now, actorUserId: user.id, actorUsername: user.username, action, recordType: 'user', recordId: String(user.id), outcome: 'success', detail });
+    });
+    const failedForUser = pending.filter((e) => e.username === user.username).length;
+    writeKeyring(deps.folder.keyringPath, { ...withAttemptsCleared(keyring, user.username, RECOVERY_ATTEMPTS_KEY), pendingAuditEvents: [] });
+    const settings = await readSettings(dataSource);
+    const vaultId = await readVaultId(dataSource);
+    const session: OpenSession = { dataSource, dataKey, vaultId, user: toSessionUser(user), settings, lastActivityMs: deps.clock.now() };
+    return { session, info: sessionInfo(session, failedForUser) };
+  } catch (e) {
+    await dataSource.destroy();
+    dataKey.fill(0);
+    throw e;
+  }
+}
+
+/**
+ * A new passphrase for a user, proven by the recovery key. Works when the keyring is
+ * missing or damaged: it is rebuilt, and other users then need an admin to reset theirs.
+ */
+export async function recoverWithKey(deps: VaultDeps, input: ParsedInput<'session.recover'>): Promise<{ session: OpenSession; info: SessionInfo }> {
+  const { folder, clock } = deps;
+  if (!folder.databaseExists()) throw new AppError('VAULT_NOT_FOUND', 'No vault was found in this folder.');
+  const hex = parseRecoveryKey(input.recoveryKey);
+  if (!hex) {
+    throw new AppError('VALIDATION', 'The recovery key is 64 hex digits.', {
+      issues: [{ path: 'recoveryKey', code: 'recovery_key_format', message: 'The recovery key is 64 hex digits.' }],
+    });
+  }
+  const read = readKeyring(folder.keyringPath);
+  const existing = read.state === 'ok' ? read.keyring : null;
+  if (existing) assertAttemptAllowed(existing, RECOVERY_ATTEMPTS_KEY, clock);
+  const dataKey = Buffer.from(hex, 'hex');
+  const check = folder.probe(dataKey);
+  if (check === 'damaged') throw new AppError('VAULT_DAMAGED', 'The vault file is damaged and cannot be opened safely.');
+  if (check === 'wrong_key') {
+    const retryAfterMs = existing
+      ? recordFailure(folder, existing, RECOVERY_ATTEMPTS_KEY, { action: 'session.recover_failed', username: input.username }, clock)
+      : 0;
+    throw new AppError('WRONG_RECOVERY_KEY', 'This recovery key does not open the vault.', { retryAfterMs });
+  }
+  const dataSource = await folder.open(dataKey, { create: false });
+  try {
+    const vaultId = await readVaultId(dataSource);
+    const user = await dataSource.getRepository(UserAccountEntity).findOneBy({ username: input.username });
+    if (!user) throw new AppError('USER_NOT_FOUND', 'No user with that name exists in this vault.');
+    if (!user.active) throw new AppError('USER_DISABLED', 'This account has been disabled. Ask a clinic admin.');
+    const rebuilt = !existing || existing.vaultId !== vaultId;
+    const base = rebuilt ? emptyKeyring(vaultId) : existing;
+    const slot = await createSlot({ vaultId, userId: user.id, username: user.username, displayName: user.displayName, passphrase: input.newPassphrase, dataKey, now: new Date(clock.now()) });
+    const keyring = withSlot(base, slot);
+    writeKeyring(folder.keyringPath, keyring);
+    removeFileIfPresent(folder.pendingKeyringPath);
+    return await finishSignIn(deps, { dataSource, dataKey, keyring }, user.id, 'session.recover', { keyringRebuilt: rebuilt });
+  } catch (e) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    throw e;
+  }
+}
+
+/** Check a signed-in user's passphrase again (before a rekey or a passphrase change). */
+export async function confirmPassphrase(deps: VaultDeps, session: OpenSession, passphrase: string): Promise<void> {
+  const keyring = requireKeyring(deps.folder);
+  const slot = slotFor(keyring, session.user.username);
+  if (!slot) throw new AppError('KEYRING_UNREADABLE', 'Your key slot is missing from the keyring.');
+  assertAttemptAllowed(keyring, session.user.username, deps.clock);
+  const key = await unlockSlot(slot, keyring.vaultId, passphrase);
+  if (!key) {
+    const retryAfterMs = recordFailure(deps.folder, keyring, session.user.username, { action: 'session.unlock_failed', username: session.user.username }, deps.clock);
+    throw new AppError('WRONG_PASSPHRASE', 'That passphrase is not right.', { retryAfterMs });
+  }
+  key.fill(0);
+}
+
+/**
+ * Re-encrypt the database with a new data key and wrap it to every slot. Crash-safe:
+ * the new keyring is written aside first; if the process dies after the database
+ * changed, the next unlock finds the pending keyring and promotes it.
+ */
+export async function rekeyVault(deps: VaultDeps, session: OpenSession, passphrase: string): Promise<{ recoveryKey: string }> {
+  const { folder, clock } = deps;
+  await confirmPassphrase(deps, session, passphrase);
+  const keyring = requireKeyring(folder);
+  const newKey = newDataKey();
+  const pending: Keyring = { ...keyring, slots: keyring.slots.map((s) => rewrapSlot(s, keyring.vaultId, newKey)) };
+  writeKeyring(folder.pendingKeyringPath, pending);
+  await session.dataSource.destroy();
+  try {
+    folder.changeKey(session.dataKey, newKey);
+  } catch (e) {
+    removeFileIfPresent(folder.pendingKeyringPath);
+    session.dataSource = await folder.open(session.dataKey, { create: false });
+    newKey.fill(0);
+    throw e;
+  }
+  writeKeyring(folder.keyringPath, pending);
+  removeFileIfPresent(folder.pendingKeyringPath);
+  session.dataKey.fill(0);
+  session.dataKey = newKey;
+  session.dataSource = await folder.open(newKey, { create: false });
+  await inWriteTransaction(session.dataSource, (m) =>
+    appendAudit(m, { at: isoAt(clock), actorUserId: session.user.id, actorUsername: session.user.username, action: 'vault.rekey', recordType: 'vault', recordId: session.vaultId, outcome: 'success', detail: { slots: pending.slots.length } }),
+  );
+  return { recoveryKey: formatRecoveryKey(newKey.toString('hex')) };
+}

@@ -1,0 +1,24 @@
+/** Every action the audit log records. The UI translates these; filters offer them. */
+export const AUDIT_ACTIONS = [
+  'vault.setup',
+  'vault.rekey',
+  'vault.verify',
+  'session.unlock',
+  'session.unlock_failed',
+  'session.recover',
+  'session.recover_failed',
+  'session.lock',
+  'user.create',
+  'user.disable',
+  'user.passphrase_reset',
+  'user.passphrase_change',
+  'settings.update',
+  'access.denied',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+export const LOCK_REASONS = ['manual', 'idle', 'os_lock', 'suspend', 'shutdown'] as const;
+export type LockReason = (typeof LOCK_REASONS)[number];

@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { ADMIN_ONLY, ANY_SIGNED_IN, type Access } from '../roles';
+import { AUDIT_ACTIONS, LOCK_REASONS } from '../audit-actions';
+import {
+  auditEntrySchema,
+  auditVerificationSchema,
+  autoLockMinutesSchema,
+  clinicNameSchema,
+  displayNameSchema,
+  empty,
+  isoDateSchema,
+  languageSchema,
+  passphraseSchema,
+  recoveryKeyInputSchema,
+  roleSchema,
+  sessionInfoSchema,
+  settingsSchema,
+  timeZoneSchema,
+  userSummarySchema,
+  usernameSchema,
+  withNewPassphrase,
+} from './schemas';
+
+/**
+ * The one declaration of every IPC channel: its name, the zod schema of its input and
+ * output, and who may call it. The Electron preload, the main dispatcher, the CLI's
+ * `call` command, the test bridge and the renderer's typed client all read this table.
+ */
+export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  summary: string;
+  access: Access;
+  input: I;
+  output: O;
+}
+
+function channel<I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, O>): ChannelSpec<I, O> {
+  return spec;
+}
+
+const keyringUserSchema = z.object({ username: z.string(), displayName: z.string() });
+
+export const channels = {
+  'app.status': channel({
+    summary: 'Whether a vault exists and is unlocked, and who can sign in (what the unlock screen needs).',
+    access: 'public',
+    input: empty,
+    output: z.object({
+      vault: z.enum(['uninitialised', 'locked', 'unlocked', 'keyring_unreadable']),
+      users: z.array(keyringUserSchema),
+      session: sessionInfoSchema.nullable(),
+    }),
+  }),
+  'vault.setup': channel({
+    summary: 'First run: create the vault, the clinic settings and the first admin. Returns the recovery key once.',
+    access: 'public',
+    input: withNewPassphrase(
+      {
+        clinicName: clinicNameSchema,
+        language: languageSchema,
+        timeZone: timeZoneSchema,
+        username: usernameSchema,
+        displayName: displayNameSchema,
+      },
+      'username',
+    ),
+    output: z.object({ recoveryKey: z.string(), session: sessionInfoSchema }),
+  }),
+  'session.unlock': channel({
+    summary: 'Sign in: unlock the vault with a user’s passphrase.',
+    access: 'public',
+    input: z.object({ username: usernameSchema, passphrase: passphraseSchema }),
+    output: sessionInfoSchema,
+  }),
+  'session.recover': channel({
+    summary: 'Set a new passphrase for a user with the recovery key (works without the keyring), then sign in.',
+    access: 'public',
+    input: withNewPassphrase({ username: usernameSchema, recoveryKey: recoveryKeyInputSchema }, 'username'),
+    output: sessionInfoSchema,
+  }),
+  'session.lock': channel({
+    summary: 'Lock the vault now: close the database and forget the key.',
+    access: ANY_SIGNED_IN,
+    input: empty,
+    output: z.object({ locked: z.literal(true) }),
+  }),
+  'session.activity': channel({
+    summary: 'The user is active: postpone the idle auto-lock.',
+    access: ANY_SIGNED_IN,
+    input: empty,
+    output: z.object({ idleLockAt: z.string() }),
+  }),
+  'account.changePassphrase': channel({
+    summary: 'Change your own passphrase (rewrites your key slot only).',
+    access: ANY_SIGNED_IN,
+    input: withNewPassphrase({ currentPassphrase: passphraseSchema }),
+    output: z.object({ changed: z.literal(true) }),
+  }),
+  'settings.get': channel({
+    summary: 'The clinic settings.',
+    access: ANY_SIGNED_IN,
+    input: empty,
+    output: settingsSchema,
+  }),
+  'settings.update': channel({
+    summary: 'Change clinic settings (name, language, time zone, auto-lock minutes).',
+    access: ADMIN_ONLY,
+    input: z
+      .object({
+        clinicName: clinicNameSchema.optional(),
+        language: languageSchema.optional(),
+        timeZone: timeZoneSchema.optional(),
+        autoLockMinutes: autoLockMinutesSchema.optional(),
+      })
+      .strict(),
+    output: settingsSchema,
+  }),
+  'users.list': channel({
+    summary: 'Every user account with role and status.',
+    access: ADMIN_ONLY,
+    input: empty,
+    output: z.object({ users: z.array(userSummarySchema) }),
+  }),
+  'users.create': channel({
+    summary: 'Add a counsellor or an admin with a first passphrase.',
+    access: ADMIN_ONLY,
+    input: withNewPassphrase({ username: usernameSchema, displayName: displayNameSchema, role: roleSchema }, 'username'),
+    output: userSummarySchema,
+  }),
+  'users.disable': channel({
+    summary: 'Disable a user: they can no longer unlock (their key slot is removed).',
+    access: ADMIN_ONLY,
+    input: z.object({ userId: z.number().int().positive() }),
+    output: userSummarySchema,
+  }),
+  'users.resetPassphrase': channel({
+    summary: 'Give a user a new passphrase (a new key slot) when they have forgotten theirs.',
+    access: ADMIN_ONLY,
+    input: withNewPassphrase({ userId: z.number().int().positive() }),
+    output: userSummarySchema,
+  }),
+  'audit.list': channel({
+    summary: 'Audit entries, newest first, filtered by user, action, record and date.',
+    access: ADMIN_ONLY,
+    input: z
+      .object({
+        actorUserId: z.number().int().positive().optional(),
+        action: z.enum(AUDIT_ACTIONS).optional(),
+        recordType: z.string().max(64).optional(),
+        recordId: z.string().max(64).optional(),
+        /** Inclusive calendar dates in the clinic's time zone. */
+        from: isoDateSchema.optional(),
+        to: isoDateSchema.optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    output: z.object({ entries: z.array(auditEntrySchema), total: z.number().int() }),
+  }),
+  'audit.verify': channel({
+    summary: 'Check the audit log’s hash chain from the first entry to the last.',
+    access: ADMIN_ONLY,
+    input: empty,
+    output: auditVerificationSchema,
+  }),
+  'vault.verify': channel({
+    summary: 'Check the database’s integrity and schema version.',
+    access: ADMIN_ONLY,
+    input: empty,
+    output: z.object({ integrity: z.literal('ok'), schemaVersion: z.number().int(), users: z.number().int(), auditEntries: z.number().int() }),
+  }),
+  'vault.rekey': channel({
+    summary: 'Re-encrypt the database with a new data key and rewrite every key slot. Returns the new recovery key once.',
+    access: ADMIN_ONLY,
+    input: z.object({ passphrase: passphraseSchema }),
+    output: z.object({ recoveryKey: z.string() }),
+  }),
+  'drafts.get': channel({
+    summary: 'Your saved draft of a form, if any (kept across locks and crashes).',
+    access: ANY_SIGNED_IN,
+    input: z.object({ formKey: z.string().regex(/^[a-z0-9.:-]{1,80}$/) }),
+    output: z.object({ payload: z.record(z.string(), z.unknown()).nullable(), savedAt: z.string().nullable() }),
+  }),
+  'drafts.save': channel({
+    summary: 'Save your draft of a form inside the encrypted vault.',
+    access: ANY_SIGNED_IN,
+    input: z.object({
+      formKey: z.string().regex(/^[a-z0-9.:-]{1,80}$/),
+      payload: z.record(z.string(), z.unknown()).refine((p) => JSON.stringify(p).length <= 200_000, { message: 'draft_too_large' }),
+    }),
+    output: z.object({ savedAt: z.string() }),
+  }),
+  'drafts.discard': channel({
+    summary: 'Delete your draft of a form.',
+    access: ANY_SIGNED_IN,
+    input: z.object({ formKey: z.string().regex(/^[a-z0-9.:-]{1,80}$/) }),
+    output: z.object({ discarded: z.boolean() }),
+  }),
+} as const satisfies Record<string, ChannelSpec>;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ParsedInput<C extends ChannelName> = z.output<Channels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output']>;
+
+export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+}
+
+/** Events the main process pushes to the renderer (no input from the renderer). */
+export const events = {
+  'session.locked': z.object({ reason: z.enum(LOCK_REASONS) }),
+} as const;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+/** The name under which the preload (and the test bridge) expose the API on `window`. */
+export const BRIDGE_GLOBAL = 'tenang' as const;
+
+/** The object the preload exposes. Only contract channels and events pass through it. */
+export interface TenangBridge {
+  invoke(channel: string, input: unknown): Promise<unknown>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { ROLES } from '../roles';
+import { LANGUAGES, AUTO_LOCK_MINUTES, isKnownTimeZone } from '../settings';
+import { passphraseProblem } from '../passphrase-policy';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '../audit-actions';
+
+/** Building blocks shared by channel inputs and outputs, and by the UI's forms. */
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, { message: 'username_format' });
+
+export const displayNameSchema = z.string().trim().min(1).max(100);
+export const roleSchema = z.enum(ROLES);
+export const languageSchema = z.enum(LANGUAGES);
+export const timeZoneSchema = z.string().refine(isKnownTimeZone, { message: 'time_zone_unknown' });
+export const clinicNameSchema = z.string().trim().min(2).max(120);
+export const autoLockMinutesSchema = z.number().int().min(AUTO_LOCK_MINUTES.min).max(AUTO_LOCK_MINUTES.max);
+
+/** A passphrase being typed to unlock: any characters, bounded so nobody can send megabytes. */
+export const passphraseSchema = z.string().min(1).max(1024);
+
+/** A recovery key as typed: the parsing into 64 hex digits happens in the service. */
+export const recoveryKeyInputSchema = z.string().min(1).max(200);
+
+/**
+ * A new passphrase with its confirmation. The policy (NIST SP 800-63B) runs here, so the
+ * UI's form and the service refuse the same things with the same codes.
+ */
+export function withNewPassphrase<T extends z.ZodRawShape>(shape: T, usernameKey?: keyof T & string) {
+  return z
+    .object({ ...shape, newPassphrase: z.string().max(1024), confirmPassphrase: z.string().max(1024) })
+    .superRefine((value, ctx) => {
+      const v = value as Record<string, unknown>;
+      const username = usernameKey ? String(v[usernameKey] ?? '') : undefined;
+      const problem = passphraseProblem(String(v.newPassphrase), username ? { username } : {});
+      if (problem) {
+        ctx.addIssue({ code: 'custom', path: ['newPassphrase'], message: `passphrase_${problem}`, params: { reason: `passphrase_${problem}` } });
+      }
+      if (v.newPassphrase !== v.confirmPassphrase) {
+        ctx.addIssue({ code: 'custom', path: ['confirmPassphrase'], message: 'passphrase_mismatch', params: { reason: 'passphrase_mismatch' } });
+      }
+    });
+}
+
+export const isoInstantSchema = z.string().datetime({ offset: true });
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' });
+
+export const userSummarySchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  active: z.boolean(),
+  createdAt: isoInstantSchema,
+  disabledAt: isoInstantSchema.nullable(),
+  /** False when the user has no key slot (disabled, or the keyring was rebuilt by recovery). */
+  canUnlock: z.boolean(),
+});
+export type UserSummary = z.infer<typeof userSummarySchema>;
+
+export const settingsSchema = z.object({
+  clinicName: clinicNameSchema,
+  language: languageSchema,
+  timeZone: timeZoneSchema,
+  autoLockMinutes: autoLockMinutesSchema,
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const sessionInfoSchema = z.object({
+  user: z.object({ id: z.number().int(), username: z.string(), displayName: z.string(), role: roleSchema }),
+  settings: settingsSchema,
+  /** Failed unlock attempts for this user since their last sign-in, told to them once. */
+  failedAttemptsSinceLastSignIn: z.number().int().min(0),
+});
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+export const auditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: isoInstantSchema,
+  actorUserId: z.number().int().nullable(),
+  actorUsername: z.string().nullable(),
+  action: z.enum(AUDIT_ACTIONS),
+  recordType: z.string().nullable(),
+  recordId: z.string().nullable(),
+  outcome: z.enum(AUDIT_OUTCOMES),
+  detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).nullable(),
+  hash: z.string(),
+});
+export type AuditEntryView = z.infer<typeof auditEntrySchema>;
+
+export const auditVerificationSchema = z.object({
+  valid: z.boolean(),
+  checked: z.number().int(),
+  problem: z
+    .object({
+      seq: z.number().int(),
+      kind: z.enum(['hash_mismatch', 'broken_link', 'gap', 'head_mismatch']),
+    })
+    .nullable(),
+});
+export type AuditVerification = z.infer<typeof auditVerificationSchema>;
+
+export const empty = z.object({}).strict();

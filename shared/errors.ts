@@ -1,0 +1,72 @@
+/**
+ * Stable error codes every door (UI, CLI, test bridge) receives. The UI translates the
+ * code; `message` is a plain English fallback that never carries confidential data.
+ */
+export const ERROR_CODES = [
+  'UNKNOWN_CHANNEL',
+  'UNTRUSTED_SENDER',
+  'VALIDATION',
+  'NOT_SIGNED_IN',
+  'FORBIDDEN',
+  'WRONG_PASSPHRASE',
+  'WRONG_RECOVERY_KEY',
+  'LOCKED_OUT',
+  'WEAK_PASSPHRASE',
+  'VAULT_NOT_FOUND',
+  'VAULT_EXISTS',
+  'VAULT_DAMAGED',
+  'VAULT_TOO_NEW',
+  'KEYRING_UNREADABLE',
+  'USER_NOT_FOUND',
+  'USER_DISABLED',
+  'USERNAME_TAKEN',
+  'LAST_ADMIN',
+  'NOT_FOUND',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One problem with one field of an input, by its path (for example `admin.passphrase`). */
+export interface FieldIssue {
+  path: string;
+  /** A stable code (`too_small`, `invalid_format`, `passphrase_common`, …) the UI translates. */
+  code: string;
+  message: string;
+}
+
+export interface AppErrorShape {
+  code: ErrorCode;
+  message: string;
+  /** For VALIDATION and WEAK_PASSPHRASE: which fields, and why. */
+  issues?: FieldIssue[];
+  /** For LOCKED_OUT and WRONG_PASSPHRASE: how long until the next attempt is allowed. */
+  retryAfterMs?: number;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
+
+/** Thrown by services; the dispatcher turns it into `{ ok: false, error }`. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues?: FieldIssue[];
+  readonly retryAfterMs?: number;
+
+  constructor(code: ErrorCode, message: string, extra: { issues?: FieldIssue[]; retryAfterMs?: number } = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    if (extra.issues) this.issues = extra.issues;
+    if (extra.retryAfterMs !== undefined) this.retryAfterMs = extra.retryAfterMs;
+  }
+
+  toShape(): AppErrorShape {
+    const shape: AppErrorShape = { code: this.code, message: this.message };
+    if (this.issues) shape.issues = this.issues;
+    if (this.retryAfterMs !== undefined) shape.retryAfterMs = this.retryAfterMs;
+    return shape;
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
