@@ -34,7 +34,7 @@ vault
   .option('--time-zone <zone>', 'clinic IANA time zone', 'Asia/Jakarta')
   .action(async (o: { clinic: string; admin: string; name?: string; language: string; timeZone: string }) =>
     withVault(opts(), async (s) => {
-      const passphrase = process.env.TENANG_PASSPHRASE ?? (await s.secrets.secret(`New passphrase for ${o.admin}`, { confirm: true }));
+      const passphrase = process.env.TENANG_PASSPHRASE || (await s.secrets.secret(`New passphrase for ${o.admin}`, { confirm: true }));
       const result = await s.call('vault.setup', {
         clinicName: o.clinic,
         language: o.language,

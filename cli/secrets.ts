@@ -30,7 +30,7 @@ export function secretSource(stdin: NodeJS.ReadStream = process.stdin, env: Node
     return first;
   };
   return {
-    signInPassphrase: async (label) => env.TENANG_PASSPHRASE ?? ask(label, false),
+    signInPassphrase: async (label) => (env.TENANG_PASSPHRASE ? env.TENANG_PASSPHRASE : ask(label, false)),
     secret: async (label, options = {}) => ask(label, options.confirm ?? false),
   };
 }

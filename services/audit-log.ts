@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import type { AuditAction, AuditOutcome } from '../shared/audit-actions';
 import type { AuditEntryView, AuditVerification } from '../shared/contract';
 import { AuditEntryEntity, type AuditEntry } from '../db/entities';
+import { readAuditHead } from '../db/audit-head';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -38,8 +39,7 @@ export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
 
 /** Append one entry; call inside the transaction that makes the change it records. */
 export async function appendAudit(manager: EntityManager, facts: AuditFacts): Promise<AuditEntry> {
-  const last = await manager.getRepository(AuditEntryEntity).find({ order: { seq: 'DESC' }, take: 1 });
-  const prev = last[0];
+  const prev = await readAuditHead(manager);
   const unhashed: Omit<AuditEntry, 'hash'> = {
     seq: (prev?.seq ?? 0) + 1,
     at: facts.at,
@@ -126,8 +126,7 @@ export async function verifyAudit(dataSource: DataSource): Promise<AuditVerifica
     }
     if (page.length < pageSize) break;
   }
-  const head = (await dataSource.query('SELECT seq, hash FROM audit_head WHERE id = 1')) as Array<{ seq: number; hash: string }>;
-  const headRow = head[0];
+  const headRow = await readAuditHead(dataSource);
   if (checked === 0 && !headRow) return { valid: true, checked, problem: null };
   if (!headRow || headRow.seq !== expectedSeq - 1 || headRow.hash !== prevHash) {
     return { valid: false, checked, problem: { seq: headRow?.seq ?? expectedSeq, kind: 'head_mismatch' } };

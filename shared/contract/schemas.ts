@@ -32,17 +32,27 @@ export const recoveryKeyInputSchema = z.string().min(1).max(200);
 export function withNewPassphrase<T extends z.ZodRawShape>(shape: T, usernameKey?: keyof T & string) {
   return z
     .object({ ...shape, newPassphrase: z.string().max(1024), confirmPassphrase: z.string().max(1024) })
-    .superRefine((value, ctx) => {
-      const v = value as Record<string, unknown>;
-      const username = usernameKey ? String(v[usernameKey] ?? '') : undefined;
-      const problem = passphraseProblem(String(v.newPassphrase), username ? { username } : {});
-      if (problem) {
-        ctx.addIssue({ code: 'custom', path: ['newPassphrase'], message: `passphrase_${problem}`, params: { reason: `passphrase_${problem}` } });
-      }
-      if (v.newPassphrase !== v.confirmPassphrase) {
-        ctx.addIssue({ code: 'custom', path: ['confirmPassphrase'], message: 'passphrase_mismatch', params: { reason: 'passphrase_mismatch' } });
-      }
-    });
+    .superRefine(
+      (value, ctx) => {
+        const v = value as Record<string, unknown>;
+        const username = usernameKey && typeof v[usernameKey] === 'string' ? String(v[usernameKey]).trim().toLowerCase() : undefined;
+        const problem = passphraseProblem(String(v.newPassphrase), username ? { username } : {});
+        if (problem) {
+          ctx.addIssue({ code: 'custom', path: ['newPassphrase'], message: `passphrase_${problem}`, params: { reason: `passphrase_${problem}` } });
+        }
+        if (v.newPassphrase !== v.confirmPassphrase) {
+          ctx.addIssue({ code: 'custom', path: ['confirmPassphrase'], message: 'passphrase_mismatch', params: { reason: 'passphrase_mismatch' } });
+        }
+      },
+      {
+        // Run even when other fields failed, so a form shows every problem at once; the
+        // two passphrase fields must themselves be strings for the rule to mean anything.
+        when: (payload) => {
+          const v = payload.value as Record<string, unknown> | null;
+          return typeof v === 'object' && v !== null && typeof v.newPassphrase === 'string' && typeof v.confirmPassphrase === 'string';
+        },
+      },
+    );
 }
 
 export const isoInstantSchema = z.string().datetime({ offset: true });

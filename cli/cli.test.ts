@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { tempVaultDir } from '../tests/helpers/vault-fixture';
+
+const BIN = resolve(__dirname, 'tenang.mjs');
+const ADMIN_PASS = 'gunung merapi diselimuti kabut';
+const COUNSELLOR_PASS = 'hujan rintik di atap seng';
+
+function tenang(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    input: options.stdin ?? '',
+    env: { ...process.env, TENANG_PASSPHRASE: '', ...options.env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the tenang command', () => {
+  const temp = tempVaultDir();
+  const vault = ['--vault', temp.dir];
+  let recoveryKey = '';
+
+  beforeAll(() => {
+    // TENANG_PASSPHRASE='' counts as unset for the tests' environment.
+    delete process.env.TENANG_PASSPHRASE;
+  });
+  afterAll(() => temp.cleanup());
+
+  it('creates a vault, reading the passphrase from standard input, and prints the recovery key', () => {
+    const r = tenang(['vault', 'init', ...vault, '--clinic', 'Klinik Sehat Jiwa', '--admin', 'ayu', '--name', 'Ayu Lestari', '--language', 'id', '--json'], { stdin: `${ADMIN_PASS}\n` });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    recoveryKey = JSON.parse(r.stdout).recoveryKey;
+    expect(recoveryKey).toMatch(/^([0-9A-F]{8}-){7}[0-9A-F]{8}$/);
+  });
+
+  it('adds a counsellor (admin passphrase, then the new one, one per line) and lists users', () => {
+    const add = tenang(['user', 'add', ...vault, '--user', 'ayu', '--username', 'budi', '--name', 'Budi Santoso', '--role', 'counsellor'], { stdin: `${ADMIN_PASS}\n${COUNSELLOR_PASS}\n` });
+    expect(add.stderr).toBe('');
+    expect(add.code).toBe(0);
+    const list = tenang(['user', 'list', ...vault, '--user', 'ayu', '--json'], { env: { TENANG_PASSPHRASE: ADMIN_PASS } });
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout).map((u: { username: string; role: string }) => `${u.username}:${u.role}`)).toEqual(['ayu:admin', 'budi:counsellor']);
+  });
+
+  it('exits 3 on a wrong passphrase, with one clear line on stderr', () => {
+    const r = tenang(['user', 'list', ...vault, '--user', 'ayu'], { env: { TENANG_PASSPHRASE: 'definitely not it at all' } });
+    expect(r.code).toBe(3);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('WRONG_PASSPHRASE');
+    expect(r.stderr).not.toContain('definitely not it');
+  });
+
+  it('exits 2 on invalid input and usage errors', () => {
+    const weak = tenang(['user', 'add', ...vault, '--user', 'ayu', '--username', 'sari', '--name', 'Sari', '--role', 'counsellor'], { stdin: `${ADMIN_PASS}\nshort\n` });
+    expect(weak.code).toBe(2);
+    expect(weak.stderr).toContain('newPassphrase: passphrase_too_short');
+    expect(tenang(['user', 'list']).code).toBe(2);
+    expect(tenang(['nonsense']).code).toBe(2);
+    expect(tenang(['call', 'no.such.channel', '{}', ...vault]).code).toBe(2);
+    expect(tenang(['call', 'settings.update', '{"autoLockMinutes": 0}', ...vault, '--user', 'ayu'], { env: { TENANG_PASSPHRASE: ADMIN_PASS } }).code).toBe(2);
+  });
+
+  it('calls any channel through the same role checks: a counsellor is refused admin channels', () => {
+    const own = tenang(['call', 'settings.get', ...vault, '--user', 'budi'], { env: { TENANG_PASSPHRASE: COUNSELLOR_PASS } });
+    expect(own.code).toBe(0);
+    expect(JSON.parse(own.stdout)).toMatchObject({ clinicName: 'Klinik Sehat Jiwa', language: 'id' });
+    const refused = tenang(['call', 'users.list', ...vault, '--user', 'budi'], { env: { TENANG_PASSPHRASE: COUNSELLOR_PASS } });
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('FORBIDDEN');
+    const channels = tenang(['call', '--list', '--json']);
+    const list = JSON.parse(channels.stdout) as Array<{ channel: string; access: unknown; input: unknown }>;
+    expect(list.find((c) => c.channel === 'users.create')).toMatchObject({ access: ['admin'] });
+    expect(list.find((c) => c.channel === 'users.create')?.input).toMatchObject({ type: 'object' });
+  });
+
+  it('recovers a user with the recovery key after the keyring is lost, then re-keys', () => {
+    rmSync(join(temp.dir, 'keyring.json'));
+    const recovered = tenang(['vault', 'recover', ...vault, '--user', 'ayu'], { stdin: `${recoveryKey}\nsawah hijau membentang luas\n` });
+    expect(recovered.stderr).toBe('');
+    expect(recovered.code).toBe(0);
+    const rekey = tenang(['vault', 'rekey', ...vault, '--user', 'ayu', '--json'], { env: { TENANG_PASSPHRASE: 'sawah hijau membentang luas' } });
+    expect(rekey.code).toBe(0);
+    const newKey = JSON.parse(rekey.stdout).recoveryKey as string;
+    expect(newKey).not.toBe(recoveryKey);
+    const oldKeyFails = tenang(['vault', 'recover', ...vault, '--user', 'ayu'], { stdin: `${recoveryKey}\nsawah hijau membentang luas\n` });
+    expect(oldKeyFails.code).toBe(3);
+  });
+
+  it('verifies the vault and the audit chain, which recorded the CLI work', () => {
+    const verify = tenang(['vault', 'verify', ...vault, '--user', 'ayu', '--json'], { env: { TENANG_PASSPHRASE: 'sawah hijau membentang luas' } });
+    expect(verify.code).toBe(0);
+    expect(JSON.parse(verify.stdout)).toMatchObject({ integrity: 'ok', schemaVersion: 1, audit: { valid: true } });
+    const audit = tenang(['audit', 'list', ...vault, '--user', 'ayu', '--json', '--action', 'vault.rekey'], { env: { TENANG_PASSPHRASE: 'sawah hijau membentang luas' } });
+    expect(JSON.parse(audit.stdout).total).toBe(1);
+    const disable = tenang(['user', 'disable', ...vault, '--user', 'ayu', '--username', 'budi'], { env: { TENANG_PASSPHRASE: 'sawah hijau membentang luas' } });
+    expect(disable.code).toBe(0);
+    expect(tenang(['call', 'settings.get', ...vault, '--user', 'budi'], { env: { TENANG_PASSPHRASE: COUNSELLOR_PASS } }).code).toBe(2);
+  });
+
+  it('never leaves a passphrase in the vault folder', () => {
+    for (const file of readdirSync(temp.dir)) {
+      const bytes = readFileSync(join(temp.dir, file));
+      for (const secret of [ADMIN_PASS, COUNSELLOR_PASS, 'sawah hijau']) expect(bytes.includes(Buffer.from(secret))).toBe(false);
+    }
+  });
+});

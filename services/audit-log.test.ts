@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { join } from 'node:path';
+import { parseRecoveryKey } from '../shared/recovery-key';
+import { clinicWithCounsellor, expectOk, signIn, ADMIN } from '../tests/helpers/vault-fixture';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+/** Tamper with the database directly, as someone holding the key could. */
+function tamper(dir: string, recoveryKey: string, sql: string): void {
+  const db = new Database(join(dir, 'tenang.db'));
+  db.pragma("cipher='sqlcipher'");
+  db.pragma('legacy=4');
+  db.pragma(`key="x'${parseRecoveryKey(recoveryKey)}'"`);
+  db.exec(sql);
+  db.close();
+}
+
+async function verifiedAfter(sql: string) {
+  const c = await clinicWithCounsellor();
+  cleanups.push(c.cleanup);
+  expectOk(await c.app.dispatch('settings.update', { autoLockMinutes: 15 }));
+  await c.app.close();
+  tamper(c.dir, c.recoveryKey, sql);
+  await signIn(c.app, ADMIN);
+  return expectOk(await c.app.dispatch('audit.verify', {})) as { valid: boolean; problem: { seq: number; kind: string } | null; checked: number };
+}
+
+describe('the audit log', () => {
+  it('records who did what to which record, and verifies', async () => {
+    const c = await clinicWithCounsellor();
+    cleanups.push(c.cleanup);
+    const list = expectOk(await c.app.dispatch('audit.list', {})) as { entries: Array<{ action: string; actorUsername: string; recordType: string; recordId: string }> };
+    expect(list.entries.map((e) => e.action).reverse()).toEqual(['vault.setup', 'user.create', 'user.create']);
+    expect(list.entries[0]).toMatchObject({ actorUsername: ADMIN.username, recordType: 'user', recordId: String(c.counsellorId) });
+    expect(expectOk(await c.app.dispatch('audit.verify', {}))).toEqual({ valid: true, checked: 3, problem: null });
+  });
+
+  it('refuses UPDATE and DELETE at the database itself', async () => {
+    const c = await clinicWithCounsellor();
+    cleanups.push(c.cleanup);
+    await c.app.close();
+    expect(() => tamper(c.dir, c.recoveryKey, "UPDATE audit_entry SET actor_username = 'x' WHERE seq = 1")).toThrow(/append-only/);
+    expect(() => tamper(c.dir, c.recoveryKey, 'DELETE FROM audit_entry WHERE seq = 1')).toThrow(/append-only/);
+  });
+
+  it('detects an edited entry', async () => {
+    const result = await verifiedAfter("DROP TRIGGER audit_entry_no_update; UPDATE audit_entry SET actor_username = 'someone-else' WHERE seq = 2;");
+    expect(result).toMatchObject({ valid: false, problem: { seq: 2, kind: 'hash_mismatch' } });
+  });
+
+  it('detects an entry deleted from the middle', async () => {
+    const result = await verifiedAfter('DROP TRIGGER audit_entry_no_delete; DELETE FROM audit_entry WHERE seq = 2;');
+    expect(result).toMatchObject({ valid: false, problem: { seq: 2, kind: 'gap' } });
+  });
+
+  it('detects entries deleted from the end, even after new entries follow', async () => {
+    const result = await verifiedAfter('DROP TRIGGER audit_entry_no_delete; DELETE FROM audit_entry WHERE seq >= 4;');
+    // Signing in again appended new entries; they continue from the head, leaving a gap.
+    expect(result.valid).toBe(false);
+    expect(result.problem).toMatchObject({ seq: 4, kind: 'gap' });
+  });
+
+  it('detects entries deleted from the end when nothing follows (the head no longer matches)', async () => {
+    const c = await clinicWithCounsellor();
+    cleanups.push(c.cleanup);
+    await c.app.close();
+    tamper(c.dir, c.recoveryKey, 'DROP TRIGGER audit_entry_no_delete; DELETE FROM audit_entry WHERE seq >= 3;');
+    const { VaultFolder } = await import('../db/vault/vault-folder');
+    const { verifyAudit } = await import('./audit-log');
+    const ds = await new VaultFolder(c.dir).open(Buffer.from(parseRecoveryKey(c.recoveryKey)!, 'hex'), { create: false });
+    expect(await verifyAudit(ds)).toMatchObject({ valid: false, problem: { kind: 'head_mismatch' } });
+    await ds.destroy();
+  });
+
+  it('detects an edited entry whose hash was recomputed naively (the next link breaks)', async () => {
+    const result = await verifiedAfter("DROP TRIGGER audit_entry_no_update; UPDATE audit_entry SET hash = 'f' || substr(hash, 2) WHERE seq = 2;");
+    expect(result.valid).toBe(false);
+    expect(result.problem?.seq).toBe(2);
+  });
+
+  it('filters by user, action, record and date in the clinic time zone', async () => {
+    const c = await clinicWithCounsellor();
+    cleanups.push(c.cleanup);
+    const byAction = expectOk(await c.app.dispatch('audit.list', { action: 'user.create' })) as { total: number };
+    expect(byAction.total).toBe(2);
+    const byRecord = expectOk(await c.app.dispatch('audit.list', { recordType: 'user', recordId: String(c.counsellorId) })) as { total: number };
+    expect(byRecord.total).toBe(1);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
+    expect((expectOk(await c.app.dispatch('audit.list', { from: today, to: today })) as { total: number }).total).toBe(3);
+    expect((expectOk(await c.app.dispatch('audit.list', { to: '2020-01-01' })) as { total: number }).total).toBe(0);
+    expect((expectOk(await c.app.dispatch('audit.list', { actorUserId: c.counsellorId })) as { total: number }).total).toBe(0);
+  });
+});
