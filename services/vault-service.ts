@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../shared/errors';
 import { formatRecoveryKey, parseRecoveryKey } from '../shared/recovery-key';
 import type { ChannelOutput, ParsedInput, SessionInfo } from '../shared/contract';
@@ -23,7 +24,6 @@ import { isoAt, type Clock } from './clock';
 import { assertAttemptAllowed, recordFailure, requireKeyring, withAttemptsCleared } from './keyring-access';
 import { readSettings, readVaultId, writeSettings, writeVaultId } from './settings-service';
 import { sessionInfo, type OpenSession, type SessionUser } from './session';
-import type { DataSource } from 'typeorm';
 
 export interface VaultDeps {
   folder: VaultFolder;
@@ -121,7 +121,7 @@ async function openWithSlotKey(deps: VaultDeps, keyring: Keyring, username: stri
 }
 
 /** Move failed attempts queued in the keyring into the audit log. */
-async function flushPendingEvents(m: import('typeorm').EntityManager, events: PendingAuditEvent[]): Promise<void> {
+async function flushPendingEvents(m: EntityManager, events: PendingAuditEvent[]): Promise<void> {
   const users = await m.getRepository(UserAccountEntity).find();
   for (const event of events) {
     const user = users.find((u) => u.username === event.username);
