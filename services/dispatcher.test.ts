@@ -23,7 +23,7 @@ describe('the dispatcher', () => {
     const app = createTenangApp({ vaultDir: temp.dir });
     await fc.assert(
       fc.asyncProperty(fc.string(), fc.anything(), async (name, input) => {
-        fc.pre(!(CHANNEL_NAMES as string[]).includes(name));
+        fc.pre(!(CHANNEL_NAMES as readonly string[]).includes(name));
         expect(await app.dispatch(name, input)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
       }),
       { numRuns: 200 },

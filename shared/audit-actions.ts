@@ -20,5 +20,6 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
-export const LOCK_REASONS = ['manual', 'idle', 'os_lock', 'suspend', 'shutdown'] as const;
+/** Why a session was locked; `renderer_gone` is a crashed window, locked before it reloads. */
+export const LOCK_REASONS = ['manual', 'idle', 'os_lock', 'suspend', 'shutdown', 'renderer_gone'] as const;
 export type LockReason = (typeof LOCK_REASONS)[number];

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { ADMIN_ONLY, ANY_SIGNED_IN, type Access } from '../roles';
+import type { ChannelName, EventName } from './names';
+
+export * from './names';
 import { AUDIT_ACTIONS, LOCK_REASONS } from '../audit-actions';
 import {
   auditEntrySchema,
@@ -195,33 +198,15 @@ export const channels = {
     input: z.object({ formKey: z.string().regex(/^[a-z0-9.:-]{1,80}$/) }),
     output: z.object({ discarded: z.boolean() }),
   }),
-} as const satisfies Record<string, ChannelSpec>;
+} as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Channels = typeof channels;
-export type ChannelName = keyof Channels;
 export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
 export type ParsedInput<C extends ChannelName> = z.output<Channels[C]['input']>;
 export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output']>;
 
-export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
-
-export function isChannelName(name: unknown): name is ChannelName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
-}
-
 /** Events the main process pushes to the renderer (no input from the renderer). */
 export const events = {
   'session.locked': z.object({ reason: z.enum(LOCK_REASONS) }),
-} as const;
-export type EventName = keyof typeof events;
+} as const satisfies Record<EventName, z.ZodType>;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
-export const EVENT_NAMES = Object.keys(events) as EventName[];
-
-/** The name under which the preload (and the test bridge) expose the API on `window`. */
-export const BRIDGE_GLOBAL = 'tenang' as const;
-
-/** The object the preload exposes. Only contract channels and events pass through it. */
-export interface TenangBridge {
-  invoke(channel: string, input: unknown): Promise<unknown>;
-  on(event: string, listener: (payload: unknown) => void): () => void;
-}

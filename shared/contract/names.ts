@@ -1,0 +1,47 @@
+/**
+ * The names of every channel and event, with no schemas attached. The sandboxed
+ * preload and the test bridge need only these allowlists; importing them from here
+ * keeps zod and the passphrase dictionary out of the preload bundle. `channels.ts`
+ * declares its table with `satisfies Record<ChannelName, …>`, so the compiler refuses a
+ * name here without a declaration there, and a declaration there without a name here.
+ */
+export const CHANNEL_NAMES = [
+  'app.status',
+  'vault.setup',
+  'session.unlock',
+  'session.recover',
+  'session.lock',
+  'session.activity',
+  'account.changePassphrase',
+  'settings.get',
+  'settings.update',
+  'users.list',
+  'users.create',
+  'users.disable',
+  'users.resetPassphrase',
+  'audit.list',
+  'audit.verify',
+  'vault.verify',
+  'vault.rekey',
+  'drafts.get',
+  'drafts.save',
+  'drafts.discard',
+] as const;
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+export const EVENT_NAMES = ['session.locked'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** The name under which the preload (and the test bridge) expose the API on `window`. */
+export const BRIDGE_GLOBAL = 'tenang' as const;
+
+/** The object the preload exposes. Only contract channels and events pass through it. */
+export interface TenangBridge {
+  invoke(channel: string, input: unknown): Promise<unknown>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+const channelSet: ReadonlySet<string> = new Set(CHANNEL_NAMES);
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && channelSet.has(name);
+}
