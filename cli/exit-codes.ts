@@ -12,6 +12,8 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'VAULT_EXISTS':
     case 'VAULT_NOT_FOUND':
     case 'USER_NOT_FOUND':
+    case 'LAST_ADMIN':
+    case 'CANNOT_DISABLE_SELF':
       return EXIT.usage;
     case 'WRONG_PASSPHRASE':
     case 'WRONG_RECOVERY_KEY':

@@ -66,6 +66,7 @@ export async function createUser(deps: VaultDeps, session: OpenSession, input: P
 }
 
 export async function disableUser(deps: VaultDeps, session: OpenSession, userId: number): Promise<UserSummary> {
+  if (userId === session.user.id) throw new AppError('CANNOT_DISABLE_SELF', 'You cannot disable your own account.');
   const user = await findUser(session, userId);
   if (!user.active) return summary(user, slotUserIds(deps));
   if (user.role === 'admin') {

@@ -200,3 +200,21 @@ describe('the vault', () => {
     expect(expectOk(await app.dispatch('drafts.get', { formKey: 'admin.users.create' }))).toMatchObject({ payload: { displayName: 'Sari Dewi' } });
   });
 });
+
+describe('disabling users', () => {
+  it('refuses to disable yourself or the last admin, and a disabled user cannot unlock', async () => {
+    const { app, counsellorId } = await clinic();
+    expect(await app.dispatch('users.disable', { userId: 1 })).toMatchObject({ ok: false, error: { code: 'CANNOT_DISABLE_SELF' } });
+    expectOk(await app.dispatch('users.disable', { userId: counsellorId }));
+    await app.dispatch('session.lock', {});
+    expect(await app.dispatch('session.unlock', { username: COUNSELLOR.username, passphrase: COUNSELLOR.passphrase })).toMatchObject({ ok: false, error: { code: 'USER_NOT_FOUND' } });
+    const second = { username: 'sari', displayName: 'Sari Dewi', passphrase: 'bunga melati di halaman rumah' };
+    await signIn(app, ADMIN);
+    const sari = expectOk(await app.dispatch('users.create', { username: second.username, displayName: second.displayName, role: 'admin', newPassphrase: second.passphrase, confirmPassphrase: second.passphrase })) as { id: number };
+    await app.dispatch('session.lock', {});
+    await signIn(app, second);
+    expectOk(await app.dispatch('users.disable', { userId: 1 }));
+    // Sari is now the last active admin; nobody can disable her, not even herself.
+    expect(await app.dispatch('users.disable', { userId: sari.id })).toMatchObject({ ok: false, error: { code: 'CANNOT_DISABLE_SELF' } });
+  });
+});

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'USER_DISABLED',
   'USERNAME_TAKEN',
   'LAST_ADMIN',
+  'CANNOT_DISABLE_SELF',
   'NOT_FOUND',
   'INTERNAL',
 ] as const;

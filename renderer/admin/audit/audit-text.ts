@@ -1,0 +1,44 @@
+import type { TFunction } from 'i18next';
+import i18n from 'i18next';
+import type { AuditEntryView } from '../../../shared/contract/schemas';
+
+/** Record types the services write today; later issues add theirs here and in both languages. */
+export const KNOWN_RECORD_TYPES = ['user', 'settings', 'vault', 'channel'] as const;
+
+const SETTING_FIELDS: Record<string, string> = {
+  clinicName: 'fields.clinicName',
+  language: 'fields.defaultLanguage',
+  timeZone: 'fields.timeZone',
+  autoLockMinutes: 'fields.autoLockMinutes',
+};
+
+function translatedOr(t: TFunction, key: string, fallback: string): string {
+  return i18n.exists(key) ? t(key) : fallback;
+}
+
+/** "User account 2", "Clinic settings", "Request users.list". */
+export function recordText(t: TFunction, entry: AuditEntryView): string {
+  if (!entry.recordType) return '';
+  const type = translatedOr(t, `audit.recordTypes.${entry.recordType}`, entry.recordType);
+  if (entry.recordType === 'settings') return type;
+  return entry.recordId ? `${type} ${entry.recordId}` : type;
+}
+
+/** The entry's facts in words: "Role: Counsellor", "Reason: idle", "Changed: Clinic name". */
+export function detailText(t: TFunction, detail: AuditEntryView['detail']): string {
+  if (!detail) return '';
+  return Object.entries(detail)
+    .map(([key, value]) => {
+      const label = translatedOr(t, `audit.detail.${key}`, key);
+      let shown = String(value);
+      if (key === 'role') shown = translatedOr(t, `roles.${shown}`, shown);
+      if (key === 'reason') shown = translatedOr(t, `audit.lockReasons.${shown}`, shown);
+      if (key === 'changed')
+        shown = shown
+          .split(',')
+          .map((field) => (SETTING_FIELDS[field] ? t(SETTING_FIELDS[field]) : field))
+          .join(', ');
+      return `${label}: ${shown}`;
+    })
+    .join(' · ');
+}

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { channels } from '../../../shared/contract/channels';
+import type { Settings } from '../../../shared/contract/schemas';
+import { AUTO_LOCK_MINUTES, LANGUAGES } from '../../../shared/settings';
+import type { ErrorCode } from '../../../shared/errors';
+import { call } from '../../api/client';
+import { Notice } from '../../components/Notice';
+import { TimeZoneSelect } from '../../components/TimeZoneSelect';
+import { ZoneClockHint } from '../../components/ZoneClockHint';
+import { DraftStatusNote } from '../../drafts/DraftStatusNote';
+import { useFormDraft } from '../../drafts/useFormDraft';
+import { applyApiError } from '../../forms/apply-api-error';
+import { FormAlert } from '../../forms/FormAlert';
+import { FormField } from '../../forms/FormField';
+import { zodErrorMap } from '../../forms/issue-messages';
+import { applyClinicLanguage } from '../../i18n/language';
+import { useSession } from '../../session/SessionContext';
+
+const updateSchema = channels['settings.update'].input;
+type SettingsValues = z.input<typeof updateSchema>;
+const FIELDS = ['clinicName', 'language', 'timeZone', 'autoLockMinutes'] as const;
+
+/** Clinic name, default language, time zone and the idle auto-lock. Kept as a draft while edited. */
+export function SettingsForm({ initial, titleId }: { initial: Settings; titleId: string }) {
+  const { t } = useTranslation();
+  const { updateSettings } = useSession();
+  const [formError, setFormError] = useState<ErrorCode | null>(null);
+  const [saved, setSaved] = useState(false);
+  const form = useForm<SettingsValues, unknown, z.output<typeof updateSchema>>({
+    resolver: zodResolver(updateSchema, { error: zodErrorMap }),
+    defaultValues: initial,
+  });
+  const draft = useFormDraft('admin.settings', form);
+  const { errors, isSubmitting } = form.formState;
+  const timeZone = form.watch('timeZone') ?? initial.timeZone;
+
+  const submit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    setSaved(false);
+    try {
+      const settings = await call('settings.update', values);
+      await draft.discard();
+      form.reset(settings);
+      updateSettings(settings);
+      void applyClinicLanguage(settings.language);
+      setSaved(true);
+    } catch (error) {
+      setFormError(applyApiError(error, form.setError, FIELDS));
+    }
+  });
+
+  return (
+    <>
+      <div className="card-heading-row">
+        <h2 id={titleId} className="card-heading">
+          {t('admin.settings.title')}
+        </h2>
+        <DraftStatusNote draft={draft} />
+      </div>
+      {saved && (
+        <Notice tone="success" testId="settings-saved">
+          {t('admin.settings.saved')}
+        </Notice>
+      )}
+      <FormAlert code={formError} />
+      <form className="form-narrow" onSubmit={(event) => void submit(event)} noValidate>
+        <FormField id="settings-clinic-name" label={t('fields.clinicName')} error={errors.clinicName}>
+          {(a11y) => <input {...a11y} type="text" autoComplete="organization" {...form.register('clinicName')} />}
+        </FormField>
+        <FormField id="settings-language" label={t('fields.defaultLanguage')} error={errors.language} hint={t('admin.settings.languageHint')}>
+          {(a11y) => (
+            <select {...a11y} {...form.register('language')}>
+              {LANGUAGES.map((code) => (
+                <option key={code} value={code} lang={code}>
+                  {t(`language.names.${code}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField id="settings-time-zone" label={t('fields.timeZone')} error={errors.timeZone} hint={<ZoneClockHint zone={timeZone} />}>
+          {(a11y) => <TimeZoneSelect {...a11y} {...form.register('timeZone')} />}
+        </FormField>
+        <FormField
+          id="settings-auto-lock"
+          label={t('fields.autoLockMinutes')}
+          error={errors.autoLockMinutes}
+          hint={t('admin.settings.autoLockHint', { min: AUTO_LOCK_MINUTES.min, max: AUTO_LOCK_MINUTES.max })}
+        >
+          {(a11y) => (
+            <input
+              {...a11y}
+              className="input--short"
+              type="number"
+              inputMode="numeric"
+              min={AUTO_LOCK_MINUTES.min}
+              max={AUTO_LOCK_MINUTES.max}
+              step={1}
+              {...form.register('autoLockMinutes', { valueAsNumber: true })}
+            />
+          )}
+        </FormField>
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={isSubmitting} aria-busy={isSubmitting}>
+            {isSubmitting ? t('common.saving') : t('admin.settings.submit')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import { DateTime } from 'luxon';
+import type { Language } from '../../shared/settings';
+
+const LOCALES: Record<Language, string> = { en: 'en-GB', id: 'id-ID' };
+
+export function localeFor(language: Language): string {
+  return LOCALES[language];
+}
+
+function inZone(iso: string, zone: string, language: Language): DateTime | null {
+  const parsed = DateTime.fromISO(iso, { setZone: true });
+  if (!parsed.isValid) return null;
+  return parsed.setZone(zone).setLocale(localeFor(language));
+}
+
+/** "28 Nov 2026, 16:05:09" / "28 Nov 2026 16.05.09", in the clinic's time zone. */
+export function formatDateTime(iso: string, zone: string, language: Language): string {
+  return inZone(iso, zone, language)?.toLocaleString(DateTime.DATETIME_MED_WITH_SECONDS) ?? iso;
+}
+
+/** "28 Nov 2026", in the clinic's time zone. */
+export function formatDate(iso: string, zone: string, language: Language): string {
+  return inZone(iso, zone, language)?.toLocaleString(DateTime.DATE_MED) ?? iso;
+}
+
+/** "16:05", in the clinic's time zone. */
+export function formatTime(iso: string, zone: string, language: Language): string {
+  return inZone(iso, zone, language)?.toLocaleString(DateTime.TIME_SIMPLE) ?? iso;
+}
+
+/** The zone's short name now, for labels ("WIB", "GMT+7"). */
+export function zoneAbbreviation(zone: string, language: Language): string {
+  const now = DateTime.now().setZone(zone).setLocale(localeFor(language));
+  return now.isValid ? now.toFormat('ZZZZ') : zone;
+}

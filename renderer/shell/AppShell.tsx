@@ -1,0 +1,56 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../session/SessionContext';
+import { AdminPage } from '../admin/AdminPage';
+import { MyAccountPage } from '../account/MyAccountPage';
+import { FailedAttemptsNotice } from './FailedAttemptsNotice';
+import { PlaceholderPage } from './PlaceholderPage';
+import { SideNav } from './SideNav';
+import { TopBar } from './TopBar';
+import { HOME_PAGE, mayOpen, type PageId } from './pages';
+
+interface AppShellProps {
+  page: PageId;
+  onNavigate: (page: PageId) => void;
+  failedAttempts: number;
+}
+
+/** Navigation on the left, the clinic and the signed-in person on top, the page below. */
+export function AppShell({ page: requested, onNavigate, failedAttempts }: AppShellProps) {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const page = mayOpen(requested, session.user.role) ? requested : HOME_PAGE;
+  const main = useRef<HTMLElement>(null);
+
+  // A new page: move focus to its content so keyboard and screen-reader users follow.
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [page]);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main-content">
+        {t('shell.skipToContent')}
+      </a>
+      <SideNav page={page} onNavigate={onNavigate} />
+      <div className="shell__body">
+        <TopBar onNavigate={onNavigate} page={page} />
+        <main id="main-content" className="shell__main" ref={main} tabIndex={-1}>
+          <FailedAttemptsNotice count={failedAttempts} />
+          {page === 'account' ? (
+            <MyAccountPage />
+          ) : page.startsWith('admin/') ? (
+            <AdminPage page={page} onNavigate={onNavigate} />
+          ) : (
+            <PlaceholderPage section={page as 'referrals' | 'calendar' | 'clients' | 'reports'} />
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { SessionInfo, Settings } from '../../shared/contract/schemas';
+import { call } from '../api/client';
+import { SessionContext, type SessionState } from '../session/SessionContext';
+import { useActivityReporter } from '../session/useActivityReporter';
+import { AppShell } from './AppShell';
+import type { PageId } from './pages';
+
+interface SignedInAppProps {
+  session: SessionInfo;
+  failedAttempts: number;
+  page: PageId;
+  onNavigate: (page: PageId) => void;
+  onLocked: () => void;
+}
+
+/** Everything after unlock: holds the session, reports activity for the idle lock. */
+export function SignedInApp({ session: initial, failedAttempts, page, onNavigate, onLocked }: SignedInAppProps) {
+  const [session, setSession] = useState(initial);
+  useActivityReporter();
+
+  const updateSettings = useCallback((settings: Settings) => setSession((current) => ({ ...current, settings })), []);
+  const lock = useCallback(async () => {
+    try {
+      await call('session.lock', {});
+    } finally {
+      onLocked();
+    }
+  }, [onLocked]);
+
+  const state = useMemo<SessionState>(() => ({ session, updateSettings, lock }), [session, updateSettings, lock]);
+  return (
+    <SessionContext.Provider value={state}>
+      <AppShell page={page} onNavigate={onNavigate} failedAttempts={failedAttempts} />
+    </SessionContext.Provider>
+  );
+}
