@@ -4,7 +4,7 @@ import type { SessionInfo } from '../../shared/contract/schemas';
 import { LOCK_REASONS, type LockReason } from '../../shared/audit-actions';
 import type { ErrorCode } from '../../shared/errors';
 import { findBridge } from '../api/bridge';
-import { call, errorCodeOf, onNotSignedIn } from '../api/client';
+import { call, errorCodeOf, onNotSignedIn, onVaultProblem, type VaultProblemCode } from '../api/client';
 import { applyClinicLanguage } from '../i18n/language';
 import { SetupWizard } from '../setup/SetupWizard';
 import { RecoveryKeyScreen } from '../setup/RecoveryKeyScreen';
@@ -13,6 +13,7 @@ import { SignedInApp } from '../shell/SignedInApp';
 import { HOME_PAGE, mayOpen, type PageId } from '../shell/pages';
 import { LoadingScreen } from './LoadingScreen';
 import { StartupProblemScreen } from './StartupProblemScreen';
+import { VaultProblemScreen } from './VaultProblemScreen';
 
 type KeyringUser = ChannelOutput<'app.status'>['users'][number];
 
@@ -20,6 +21,7 @@ type Screen =
   | { kind: 'loading' }
   | { kind: 'no-bridge' }
   | { kind: 'failed'; code: ErrorCode }
+  | { kind: 'vault-problem'; code: VaultProblemCode }
   | { kind: 'setup' }
   | { kind: 'recovery-key'; recoveryKey: string; session: SessionInfo }
   | { kind: 'unlock'; users: KeyringUser[]; keyringUnreadable: boolean; lockReason: LockReason | null }
@@ -79,9 +81,11 @@ export function App() {
     const stopNotSignedIn = onNotSignedIn(() => {
       if (screenKind.current === 'shell') void showStatus(null);
     });
+    const stopVaultProblems = onVaultProblem((code) => setScreen({ kind: 'vault-problem', code }));
     return () => {
       stopLockEvents();
       stopNotSignedIn();
+      stopVaultProblems();
     };
   }, [showStatus]);
 
@@ -92,6 +96,8 @@ export function App() {
       return <StartupProblemScreen code={null} />;
     case 'failed':
       return <StartupProblemScreen code={screen.code} onRetry={() => void showStatus(null)} />;
+    case 'vault-problem':
+      return <VaultProblemScreen code={screen.code} onBack={() => void showStatus(null)} />;
     case 'setup':
       return <SetupWizard onCreated={(recoveryKey, session) => setScreen({ kind: 'recovery-key', recoveryKey, session })} />;
     case 'recovery-key':

@@ -4,9 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { channels } from '../../shared/contract/channels';
 import { LANGUAGES, type Language } from '../../shared/settings';
-import { FormField } from '../forms/FormField';
-import { TimeZoneSelect } from '../components/TimeZoneSelect';
-import { ZoneClockHint } from '../components/ZoneClockHint';
+import { ClinicFields } from '../forms/ClinicFields';
 import { applyClinicLanguage } from '../i18n/language';
 import type { SetupValues } from './SetupWizard';
 
@@ -26,23 +24,16 @@ export function SetupClinicStep({ form, onNext }: { form: SetupForm; onNext: () 
 
   return (
     <>
-      <FormField id="setup-clinic-name" label={t('fields.clinicName')} error={errors.clinicName}>
-        {(a11y) => <input {...a11y} type="text" autoComplete="organization" autoFocus {...form.register('clinicName')} />}
-      </FormField>
-      <FormField id="setup-language" label={t('fields.defaultLanguage')} error={errors.language} hint={t('fields.defaultLanguageHint')}>
-        {(a11y) => (
-          <select {...a11y} {...form.register('language')}>
-            {LANGUAGES.map((code) => (
-              <option key={code} value={code} lang={code}>
-                {t(`language.names.${code}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
-      <FormField id="setup-time-zone" label={t('fields.timeZone')} error={errors.timeZone} hint={<ZoneClockHint zone={timeZone} />}>
-        {(a11y) => <TimeZoneSelect {...a11y} {...form.register('timeZone')} />}
-      </FormField>
+      <ClinicFields
+        idPrefix="setup"
+        clinicName={form.register('clinicName')}
+        language={form.register('language')}
+        timeZone={form.register('timeZone')}
+        errors={errors}
+        timeZoneValue={timeZone}
+        languageHint={t('fields.defaultLanguageHint')}
+        autoFocus
+      />
       <div className="form-actions">
         <button type="button" className="button button--primary" onClick={onNext}>
           {t('common.next')}

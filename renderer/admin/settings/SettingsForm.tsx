@@ -5,15 +5,14 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { channels } from '../../../shared/contract/channels';
 import type { Settings } from '../../../shared/contract/schemas';
-import { AUTO_LOCK_MINUTES, LANGUAGES } from '../../../shared/settings';
+import { AUTO_LOCK_MINUTES } from '../../../shared/settings';
 import type { ErrorCode } from '../../../shared/errors';
 import { call } from '../../api/client';
 import { Notice } from '../../components/Notice';
-import { TimeZoneSelect } from '../../components/TimeZoneSelect';
-import { ZoneClockHint } from '../../components/ZoneClockHint';
 import { DraftStatusNote } from '../../drafts/DraftStatusNote';
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { applyApiError } from '../../forms/apply-api-error';
+import { ClinicFields } from '../../forms/ClinicFields';
 import { FormAlert } from '../../forms/FormAlert';
 import { FormField } from '../../forms/FormField';
 import { zodErrorMap } from '../../forms/issue-messages';
@@ -68,23 +67,15 @@ export function SettingsForm({ initial, titleId }: { initial: Settings; titleId:
       )}
       <FormAlert code={formError} />
       <form className="form-narrow" onSubmit={(event) => void submit(event)} noValidate>
-        <FormField id="settings-clinic-name" label={t('fields.clinicName')} error={errors.clinicName}>
-          {(a11y) => <input {...a11y} type="text" autoComplete="organization" {...form.register('clinicName')} />}
-        </FormField>
-        <FormField id="settings-language" label={t('fields.defaultLanguage')} error={errors.language} hint={t('admin.settings.languageHint')}>
-          {(a11y) => (
-            <select {...a11y} {...form.register('language')}>
-              {LANGUAGES.map((code) => (
-                <option key={code} value={code} lang={code}>
-                  {t(`language.names.${code}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField id="settings-time-zone" label={t('fields.timeZone')} error={errors.timeZone} hint={<ZoneClockHint zone={timeZone} />}>
-          {(a11y) => <TimeZoneSelect {...a11y} {...form.register('timeZone')} />}
-        </FormField>
+        <ClinicFields
+          idPrefix="settings"
+          clinicName={form.register('clinicName')}
+          language={form.register('language')}
+          timeZone={form.register('timeZone')}
+          errors={errors}
+          timeZoneValue={timeZone}
+          languageHint={t('admin.settings.languageHint')}
+        />
         <FormField
           id="settings-auto-lock"
           label={t('fields.autoLockMinutes')}
