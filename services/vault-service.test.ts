@@ -218,3 +218,15 @@ describe('disabling users', () => {
     expect(await app.dispatch('users.disable', { userId: sari.id })).toMatchObject({ ok: false, error: { code: 'CANNOT_DISABLE_SELF' } });
   });
 });
+
+describe('drafts', () => {
+  it('refuses a draft that carries a passphrase, a password or a recovery key, at any depth', async () => {
+    const { app } = await clinic();
+    for (const payload of [{ newPassphrase: 'x' }, { nested: { Password: 'x' } }, { list: [{ recoveryKey: 'x' }] }, { recovery_key: 'x' }]) {
+      const reply = await app.dispatch('drafts.save', { formKey: 'admin.users.create', payload });
+      expect(reply, JSON.stringify(payload)).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'payload', code: 'draft_secret_field' }] } });
+    }
+    expect(expectOk(await app.dispatch('drafts.get', { formKey: 'admin.users.create' }))).toMatchObject({ payload: null });
+    expectOk(await app.dispatch('drafts.save', { formKey: 'admin.users.create', payload: { displayName: 'Sari', role: 'counsellor' } }));
+  });
+});

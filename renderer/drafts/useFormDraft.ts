@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { isSecretFieldName } from '../../shared/drafts';
 import { call } from '../api/client';
 
 export const DRAFT_SAVE_DELAY_MS = 1000;
 
-/** Passphrases never go into a draft, whatever a form's `exclude` list says. */
-const ALWAYS_EXCLUDED = /passphrase|password|recoverykey/i;
 
 export type DraftStatus = 'loading' | 'empty' | 'restored' | 'saving' | 'saved' | 'failed';
 
@@ -19,7 +18,8 @@ export interface FormDraft {
 function draftPayload(values: Record<string, unknown>, exclude: readonly string[]): Record<string, unknown> {
   const payload: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values)) {
-    if (exclude.includes(name) || ALWAYS_EXCLUDED.test(name)) continue;
+    // Passphrases never go into a draft, whatever a form's `exclude` list says (the contract refuses them too).
+    if (exclude.includes(name) || isSecretFieldName(name)) continue;
     payload[name] = value;
   }
   return payload;

@@ -4,6 +4,7 @@ import type { ChannelName, EventName } from './names';
 
 export * from './names';
 import { AUDIT_ACTIONS, LOCK_REASONS } from '../audit-actions';
+import { secretFieldNames } from '../drafts';
 import {
   auditEntrySchema,
   auditVerificationSchema,
@@ -188,7 +189,10 @@ export const channels = {
     access: ANY_SIGNED_IN,
     input: z.object({
       formKey: z.string().regex(/^[a-z0-9.:-]{1,80}$/),
-      payload: z.record(z.string(), z.unknown()).refine((p) => JSON.stringify(p).length <= 200_000, { message: 'draft_too_large' }),
+      payload: z
+        .record(z.string(), z.unknown())
+        .refine((p) => JSON.stringify(p).length <= 200_000, { message: 'draft_too_large' })
+        .refine((p) => secretFieldNames(p).length === 0, { message: 'draft_secret_field' }),
     }),
     output: z.object({ savedAt: z.string() }),
   }),
