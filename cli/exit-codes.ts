@@ -14,6 +14,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'USER_NOT_FOUND':
     case 'LAST_ADMIN':
     case 'CANNOT_DISABLE_SELF':
+    case 'CANNOT_RESET_OWN_PASSPHRASE':
       return EXIT.usage;
     case 'WRONG_PASSPHRASE':
     case 'WRONG_RECOVERY_KEY':

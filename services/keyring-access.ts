@@ -1,6 +1,7 @@
 import { AppError } from '../shared/errors';
 import { msUntilNextAttempt, delayAfterFailures } from '../shared/unlock-throttle';
 import { readKeyring, writeKeyring, type Keyring, type PendingAuditEvent } from '../db/vault/keyring';
+import { withFileLock } from '../db/vault/file-lock';
 import type { VaultFolder } from '../db/vault/vault-folder';
 import type { Clock } from './clock';
 
@@ -22,25 +23,36 @@ export function assertAttemptAllowed(keyring: Keyring, attemptsKey: string, cloc
   }
 }
 
+/** Run `work` holding the keyring lock: no other process changes the keyring meanwhile. */
+export function withKeyringLock<T>(folder: VaultFolder, work: () => Promise<T>): Promise<T> {
+  return withFileLock(folder.keyringLockPath, work);
+}
+
+/**
+ * Change the keyring: under the lock, read it afresh and write what `change` makes of
+ * it. Never write back a copy read before a slow step (scrypt), or a change another
+ * process made meanwhile (a failed attempt, a new slot) would be lost.
+ */
+export function updateKeyring(folder: VaultFolder, change: (fresh: Keyring) => Keyring): Promise<Keyring> {
+  return withKeyringLock(folder, async () => {
+    const next = change(requireKeyring(folder));
+    writeKeyring(folder.keyringPath, next);
+    return next;
+  });
+}
+
 /**
  * Count a failure in the keyring (so a restart keeps the delay) and queue it for the
  * audit log, which can only be written once somebody unlocks. Returns the new delay.
  */
-export function recordFailure(
-  folder: VaultFolder,
-  keyring: Keyring,
-  attemptsKey: string,
-  event: Omit<PendingAuditEvent, 'at'>,
-  clock: Clock,
-): number {
+export async function recordFailure(folder: VaultFolder, attemptsKey: string, event: Omit<PendingAuditEvent, 'at'>, clock: Clock): Promise<number> {
   const at = new Date(clock.now()).toISOString();
-  const failures = (keyring.attempts[attemptsKey]?.failures ?? 0) + 1;
-  writeKeyring(folder.keyringPath, {
-    ...keyring,
-    attempts: { ...keyring.attempts, [attemptsKey]: { failures, lastFailureAt: at } },
-    pendingAuditEvents: [...keyring.pendingAuditEvents, { ...event, at }],
-  });
-  return delayAfterFailures(failures);
+  const next = await updateKeyring(folder, (fresh) => ({
+    ...fresh,
+    attempts: { ...fresh.attempts, [attemptsKey]: { failures: (fresh.attempts[attemptsKey]?.failures ?? 0) + 1, lastFailureAt: at } },
+    pendingAuditEvents: [...fresh.pendingAuditEvents, { ...event, at }],
+  }));
+  return delayAfterFailures(next.attempts[attemptsKey]?.failures ?? 1);
 }
 
 export function withAttemptsCleared(keyring: Keyring, ...attemptsKeys: string[]): Keyring {

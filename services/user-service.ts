@@ -2,12 +2,12 @@ import { AppError } from '../shared/errors';
 import type { ParsedInput, UserSummary } from '../shared/contract';
 import { UserAccountEntity, type UserAccount } from '../db/entities';
 import { createSlot } from '../db/vault/key-slots';
-import { readKeyring, withoutSlot, withSlot, writeKeyring } from '../db/vault/keyring';
+import { readKeyring, withoutSlot, withSlot } from '../db/vault/keyring';
 import { inWriteTransaction } from '../db/transaction';
 import { appendAudit } from './audit-log';
 import { isoAt } from './clock';
 import { confirmPassphrase, type VaultDeps } from './vault-service';
-import { requireKeyring, withAttemptsCleared } from './keyring-access';
+import { requireKeyring, updateKeyring, withAttemptsCleared } from './keyring-access';
 import type { OpenSession } from './session';
 
 function summary(user: UserAccount, slotUserIds: Set<number>): UserSummary {
@@ -43,8 +43,7 @@ async function findUser(session: OpenSession, userId: number): Promise<UserAccou
 /** Give a user a fresh key slot under a new passphrase, replacing any old one. */
 async function giveSlot(deps: VaultDeps, session: OpenSession, user: UserAccount, passphrase: string): Promise<void> {
   const slot = await createSlot({ vaultId: session.vaultId, userId: user.id, username: user.username, displayName: user.displayName, passphrase, dataKey: session.dataKey, now: new Date(deps.clock.now()) });
-  const keyring = requireKeyring(deps.folder);
-  writeKeyring(deps.folder.keyringPath, withAttemptsCleared(withSlot(keyring, slot), user.username));
+  await updateKeyring(deps.folder, (fresh) => withAttemptsCleared(withSlot(fresh, slot), user.username));
 }
 
 export async function createUser(deps: VaultDeps, session: OpenSession, input: ParsedInput<'users.create'>): Promise<UserSummary> {
@@ -80,11 +79,16 @@ export async function disableUser(deps: VaultDeps, session: OpenSession, userId:
     return { ...user, active: false, disabledAt: now };
   });
   // Removing the slot is what stops them unlocking; the row stays for the audit trail.
-  writeKeyring(deps.folder.keyringPath, withoutSlot(requireKeyring(deps.folder), user.id));
+  await updateKeyring(deps.folder, (fresh) => withoutSlot(fresh, user.id));
   return summary(updated, slotUserIds(deps));
 }
 
 export async function resetPassphrase(deps: VaultDeps, session: OpenSession, input: ParsedInput<'users.resetPassphrase'>): Promise<UserSummary> {
+  // Your own passphrase changes only with the current one (account.changePassphrase):
+  // otherwise anyone at an unlocked admin desk could lock the real admin out.
+  if (input.userId === session.user.id) {
+    throw new AppError('CANNOT_RESET_OWN_PASSPHRASE', 'Change your own passphrase under My account.');
+  }
   const user = await findUser(session, input.userId);
   if (!user.active) throw new AppError('USER_DISABLED', 'This account is disabled.');
   await giveSlot(deps, session, user, input.newPassphrase);

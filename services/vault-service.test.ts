@@ -230,3 +230,51 @@ describe('drafts', () => {
     expectOk(await app.dispatch('drafts.save', { formKey: 'admin.users.create', payload: { displayName: 'Sari', role: 'counsellor' } }));
   });
 });
+
+describe('hardening from review', () => {
+  it('keeps SQLite temporary data in memory, never in unencrypted temp files', async () => {
+    const { app, dir, recoveryKey } = await clinic();
+    await app.close();
+    const ds = await new (await import('../db/vault/vault-folder')).VaultFolder(dir).open(Buffer.from(parseRecoveryKey(recoveryKey)!, 'hex'), { create: false });
+    expect(await ds.query('PRAGMA temp_store')).toEqual([{ temp_store: 2 }]);
+    await ds.destroy();
+  });
+
+  it('refuses an admin resetting their own passphrase without the current one', async () => {
+    const { app } = await clinic();
+    const next = 'passphrase baru yang panjang sekali';
+    expect(await app.dispatch('users.resetPassphrase', { userId: 1, newPassphrase: next, confirmPassphrase: next })).toMatchObject({ ok: false, error: { code: 'CANNOT_RESET_OWN_PASSPHRASE' } });
+  });
+
+  it('logs only well-formed failed attempts planted in the keyring, and says how many it dropped', async () => {
+    const clock = manualClock();
+    const { app, dir } = await clinic(clock);
+    await app.dispatch('session.lock', {});
+    const path = join(dir, 'keyring.json');
+    const keyring = JSON.parse(readFileSync(path, 'utf8'));
+    const real = { action: 'session.unlock_failed', username: COUNSELLOR.username, at: new Date(clock.now() - 60_000).toISOString() };
+    keyring.pendingAuditEvents = [
+      real,
+      { action: 'session.unlock_failed', username: COUNSELLOR.username, at: 'yesterday' },
+      { action: 'session.unlock_failed', username: 'ibu rina (klien)', at: real.at },
+      { action: 'session.unlock_failed', username: COUNSELLOR.username, at: '2099-01-01T00:00:00.000Z' },
+    ];
+    writeFileSync(path, JSON.stringify(keyring));
+    await signIn(app, ADMIN);
+    const failed = expectOk(await app.dispatch('audit.list', { action: 'session.unlock_failed' })) as { entries: Array<{ at: string }> };
+    expect(failed.entries.map((e) => e.at)).toEqual([real.at]);
+    const dropped = expectOk(await app.dispatch('audit.list', { action: 'keyring.events_dropped' })) as { entries: Array<{ detail: unknown }> };
+    expect(dropped.entries[0]?.detail).toEqual({ dropped: 3 });
+    expect(expectOk(await app.dispatch('audit.list', { limit: 500 }))).toBeTruthy();
+  });
+
+  it('refuses a keyring whose key slot was edited down to a weak scrypt cost', async () => {
+    const { app, dir } = await clinic();
+    await app.dispatch('session.lock', {});
+    const path = join(dir, 'keyring.json');
+    const keyring = JSON.parse(readFileSync(path, 'utf8'));
+    keyring.slots[0].kdf.N = 1024;
+    writeFileSync(path, JSON.stringify(keyring));
+    expect(expectOk(await app.dispatch('app.status', {}))).toMatchObject({ vault: 'keyring_unreadable' });
+  });
+});

@@ -21,7 +21,7 @@ import type { VaultFolder } from '../db/vault/vault-folder';
 import { inWriteTransaction } from '../db/transaction';
 import { appendAudit } from './audit-log';
 import { isoAt, type Clock } from './clock';
-import { assertAttemptAllowed, recordFailure, requireKeyring, withAttemptsCleared } from './keyring-access';
+import { assertAttemptAllowed, recordFailure, requireKeyring, updateKeyring, withAttemptsCleared, withKeyringLock } from './keyring-access';
 import { readSettings, readVaultId, writeSettings, writeVaultId } from './settings-service';
 import { sessionInfo, type OpenSession, type SessionUser } from './session';
 
@@ -111,29 +111,47 @@ async function openWithSlotKey(deps: VaultDeps, keyring: Keyring, username: stri
   const pendingSlot = pending.state === 'ok' ? slotFor(pending.keyring, username) : undefined;
   const pendingKey = pendingSlot && pending.state === 'ok' ? await unlockSlot(pendingSlot, pending.keyring.vaultId, passphrase) : null;
   if (pending.state === 'ok' && pendingKey && folder.probe(pendingKey) === 'ok') {
-    const promoted: Keyring = { ...pending.keyring, attempts: keyring.attempts, pendingAuditEvents: keyring.pendingAuditEvents };
-    writeKeyring(folder.keyringPath, promoted);
-    removeFileIfPresent(folder.pendingKeyringPath);
+    const promoted = await withKeyringLock(folder, async () => {
+      const fresh = requireKeyring(folder);
+      const next: Keyring = { ...pending.keyring, attempts: fresh.attempts, pendingAuditEvents: fresh.pendingAuditEvents };
+      writeKeyring(folder.keyringPath, next);
+      removeFileIfPresent(folder.pendingKeyringPath);
+      return next;
+    });
     dataKey.fill(0);
     return { dataSource: await folder.open(pendingKey, { create: false }), dataKey: pendingKey, keyring: promoted };
   }
   throw new AppError('KEYRING_UNREADABLE', 'The keyring does not match this vault. Sign in with the recovery key to rebuild it.');
 }
 
-/** Move failed attempts queued in the keyring into the audit log. */
-async function flushPendingEvents(m: EntityManager, events: PendingAuditEvent[]): Promise<void> {
+/**
+ * Move failed attempts queued in the keyring into the audit log. The keyring is plain,
+ * unauthenticated JSON, so an event enters the permanent log only when it names a real
+ * user and a real past instant; anything else is dropped and the dropping is itself logged.
+ */
+async function flushPendingEvents(m: EntityManager, events: PendingAuditEvent[], nowIso: string): Promise<void> {
   const users = await m.getRepository(UserAccountEntity).find();
+  let dropped = 0;
   for (const event of events) {
     const user = users.find((u) => u.username === event.username);
+    const at = new Date(event.at);
+    const wellFormed = !Number.isNaN(at.getTime()) && at.toISOString() === event.at && event.at <= nowIso;
+    if (!user || !wellFormed) {
+      dropped += 1;
+      continue;
+    }
     await appendAudit(m, {
       at: event.at,
-      actorUserId: user?.id ?? null,
-      actorUsername: event.username,
+      actorUserId: user.id,
+      actorUsername: user.username,
       action: event.action,
       recordType: 'user',
-      recordId: user ? String(user.id) : null,
+      recordId: String(user.id),
       outcome: 'failure',
     });
+  }
+  if (dropped > 0) {
+    await appendAudit(m, { at: nowIso, actorUserId: null, actorUsername: null, action: 'keyring.events_dropped', recordType: 'vault', recordId: null, outcome: 'failure', detail: { dropped } });
   }
 }
 
@@ -145,7 +163,7 @@ export async function unlockVault(deps: VaultDeps, input: ParsedInput<'session.u
   assertAttemptAllowed(keyring, input.username, clock);
   const unwrapped = await unlockSlot(slot, keyring.vaultId, input.passphrase);
   if (!unwrapped) {
-    const retryAfterMs = recordFailure(folder, keyring, input.username, { action: 'session.unlock_failed', username: input.username }, clock);
+    const retryAfterMs = await recordFailure(folder, input.username, { action: 'session.unlock_failed', username: input.username }, clock);
     throw new AppError('WRONG_PASSPHRASE', 'That passphrase is not right.', { retryAfterMs });
   }
   const opened = await openWithSlotKey(deps, keyring, input.username, input.passphrase, unwrapped);
@@ -168,11 +186,16 @@ async function finishSignIn(
     const pending = keyring.pendingAuditEvents;
     const now = isoAt(deps.clock);
     await inWriteTransaction(dataSource, async (m) => {
-      await flushPendingEvents(m, pending);
+      await flushPendingEvents(m, pending, now);
       await appendAudit(m, { at: now, actorUserId: user.id, actorUsername: user.username, action, recordType: 'user', recordId: String(user.id), outcome: 'success', detail });
     });
     const failedForUser = pending.filter((e) => e.username === user.username).length;
-    writeKeyring(deps.folder.keyringPath, { ...withAttemptsCleared(keyring, user.username, RECOVERY_ATTEMPTS_KEY), pendingAuditEvents: [] });
+    // Remove exactly the events now in the log; any that arrived meanwhile wait for the next sign-in.
+    const flushed = new Set(pending.map((e) => JSON.stringify(e)));
+    await updateKeyring(deps.folder, (fresh) => ({
+      ...withAttemptsCleared(fresh, user.username, RECOVERY_ATTEMPTS_KEY),
+      pendingAuditEvents: fresh.pendingAuditEvents.filter((e) => !flushed.has(JSON.stringify(e))),
+    }));
     const settings = await readSettings(dataSource);
     const vaultId = await readVaultId(dataSource);
     const session: OpenSession = { dataSource, dataKey, vaultId, user: toSessionUser(user), settings, lastActivityMs: deps.clock.now() };
@@ -205,7 +228,7 @@ export async function recoverWithKey(deps: VaultDeps, input: ParsedInput<'sessio
   if (check === 'damaged') throw new AppError('VAULT_DAMAGED', 'The vault file is damaged and cannot be opened safely.');
   if (check === 'wrong_key') {
     const retryAfterMs = existing
-      ? recordFailure(folder, existing, RECOVERY_ATTEMPTS_KEY, { action: 'session.recover_failed', username: input.username }, clock)
+      ? await recordFailure(folder, RECOVERY_ATTEMPTS_KEY, { action: 'session.recover_failed', username: input.username }, clock)
       : 0;
     throw new AppError('WRONG_RECOVERY_KEY', 'This recovery key does not open the vault.', { retryAfterMs });
   }
@@ -215,12 +238,15 @@ export async function recoverWithKey(deps: VaultDeps, input: ParsedInput<'sessio
     const user = await dataSource.getRepository(UserAccountEntity).findOneBy({ username: input.username });
     if (!user) throw new AppError('USER_NOT_FOUND', 'No user with that name exists in this vault.');
     if (!user.active) throw new AppError('USER_DISABLED', 'This account has been disabled. Ask a clinic admin.');
-    const rebuilt = !existing || existing.vaultId !== vaultId;
-    const base = rebuilt ? emptyKeyring(vaultId) : existing;
     const slot = await createSlot({ vaultId, userId: user.id, username: user.username, displayName: user.displayName, passphrase: input.newPassphrase, dataKey, now: new Date(clock.now()) });
-    const keyring = withSlot(base, slot);
-    writeKeyring(folder.keyringPath, keyring);
-    removeFileIfPresent(folder.pendingKeyringPath);
+    const { keyring, rebuilt } = await withKeyringLock(folder, async () => {
+      const fresh = readKeyring(folder.keyringPath);
+      const usable = fresh.state === 'ok' && fresh.keyring.vaultId === vaultId ? fresh.keyring : null;
+      const next = withSlot(usable ?? emptyKeyring(vaultId), slot);
+      writeKeyring(folder.keyringPath, next);
+      removeFileIfPresent(folder.pendingKeyringPath);
+      return { keyring: next, rebuilt: usable === null };
+    });
     return await finishSignIn(deps, { dataSource, dataKey, keyring }, user.id, 'session.recover', { keyringRebuilt: rebuilt });
   } catch (e) {
     if (dataSource.isInitialized) await dataSource.destroy();
@@ -236,7 +262,7 @@ export async function confirmPassphrase(deps: VaultDeps, session: OpenSession, p
   assertAttemptAllowed(keyring, session.user.username, deps.clock);
   const key = await unlockSlot(slot, keyring.vaultId, passphrase);
   if (!key) {
-    const retryAfterMs = recordFailure(deps.folder, keyring, session.user.username, { action: 'session.unlock_failed', username: session.user.username }, deps.clock);
+    const retryAfterMs = await recordFailure(deps.folder, session.user.username, { action: 'session.unlock_failed', username: session.user.username }, deps.clock);
     throw new AppError('WRONG_PASSPHRASE', 'That passphrase is not right.', { retryAfterMs });
   }
   key.fill(0);
@@ -250,21 +276,26 @@ export async function confirmPassphrase(deps: VaultDeps, session: OpenSession, p
 export async function rekeyVault(deps: VaultDeps, session: OpenSession, passphrase: string): Promise<{ recoveryKey: string }> {
   const { folder, clock } = deps;
   await confirmPassphrase(deps, session, passphrase);
-  const keyring = requireKeyring(folder);
   const newKey = newDataKey();
-  const pending: Keyring = { ...keyring, slots: keyring.slots.map((s) => rewrapSlot(s, keyring.vaultId, newKey)) };
-  writeKeyring(folder.pendingKeyringPath, pending);
-  await session.dataSource.destroy();
-  try {
-    folder.changeKey(session.dataKey, newKey);
-  } catch (e) {
+  // The whole exchange holds the keyring lock: a failed unlock in another process must
+  // not write back slots that still wrap the old key.
+  const pending = await withKeyringLock(folder, async () => {
+    const keyring = requireKeyring(folder);
+    const next: Keyring = { ...keyring, slots: keyring.slots.map((s) => rewrapSlot(s, keyring.vaultId, newKey)) };
+    writeKeyring(folder.pendingKeyringPath, next);
+    await session.dataSource.destroy();
+    try {
+      folder.changeKey(session.dataKey, newKey);
+    } catch (e) {
+      removeFileIfPresent(folder.pendingKeyringPath);
+      session.dataSource = await folder.open(session.dataKey, { create: false });
+      newKey.fill(0);
+      throw e;
+    }
+    writeKeyring(folder.keyringPath, next);
     removeFileIfPresent(folder.pendingKeyringPath);
-    session.dataSource = await folder.open(session.dataKey, { create: false });
-    newKey.fill(0);
-    throw e;
-  }
-  writeKeyring(folder.keyringPath, pending);
-  removeFileIfPresent(folder.pendingKeyringPath);
+    return next;
+  });
   session.dataKey.fill(0);
   session.dataKey = newKey;
   session.dataSource = await folder.open(newKey, { create: false });

@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   'user.passphrase_change',
   'settings.update',
   'access.denied',
+  /** Failed-attempt records in the keyring that were malformed or named nobody, so not logged as such. */
+  'keyring.events_dropped',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -57,9 +57,13 @@ export function seal(key: Buffer, plaintext: Buffer, aad: string): Sealed {
 /** Returns null when the key is wrong or anything was altered (GCM authentication). */
 export function open(key: Buffer, sealed: Sealed, aad: string): Buffer | null {
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, unb64(sealed.iv));
+    const iv = unb64(sealed.iv);
+    const tag = unb64(sealed.tag);
+    // A truncated tag would weaken the authentication: only full 96-bit IVs and 128-bit tags.
+    if (iv.length !== 12 || tag.length !== 16) return null;
+    const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });
     decipher.setAAD(Buffer.from(aad, 'utf8'));
-    decipher.setAuthTag(unb64(sealed.tag));
+    decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(unb64(sealed.ct)), decipher.final()]);
   } catch {
     return null;

@@ -12,13 +12,23 @@ import type { KeySlot } from './key-slots';
 export const KEYRING_FILE = 'keyring.json';
 /** Written before a rekey changes the database, promoted after (see vault.ts). */
 export const PENDING_KEYRING_FILE = 'keyring.pending.json';
+/** Held while any process reads the keyring in order to change it (db/vault/file-lock.ts). */
+export const KEYRING_LOCK_FILE = 'keyring.lock';
 
 const sealed = z.object({ iv: z.string(), ct: z.string(), tag: z.string() });
 const slotSchema = z.object({
   userId: z.number().int().positive(),
   username: z.string(),
   displayName: z.string(),
-  kdf: z.object({ name: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int(), salt: z.string() }),
+  // Bounded both ways: a keyring edited to a weak cost must not be accepted, nor one that
+  // would make an unlock allocate gigabytes.
+  kdf: z.object({
+    name: z.literal('scrypt'),
+    N: z.number().int().min(2 ** 17).max(2 ** 20),
+    r: z.number().int().min(8).max(16),
+    p: z.number().int().min(1).max(4),
+    salt: z.string().min(16),
+  }),
   publicKey: z.string(),
   privateKey: sealed,
   dataKey: sealed.extend({ ephemeralPublicKey: z.string() }),
@@ -27,10 +37,14 @@ const slotSchema = z.object({
 
 const attemptsSchema = z.object({ failures: z.number().int().min(0), lastFailureAt: z.string().nullable() });
 
+/**
+ * A failed attempt waiting for the audit log. The keyring is not authenticated, so these
+ * are checked again when they are written into the log (services/vault-service.ts).
+ */
 const pendingEventSchema = z.object({
   action: z.enum(['session.unlock_failed', 'session.recover_failed']),
-  username: z.string(),
-  at: z.string(),
+  username: z.string().max(64),
+  at: z.string().max(40),
 });
 
 const keyringSchema = z.object({

@@ -11,6 +11,10 @@ export function applyDataKey(db: Database, dataKeyHex: string): void {
   db.pragma("cipher='sqlcipher'");
   db.pragma('legacy=4');
   db.pragma(`key="x'${dataKeyHex}'"`);
+  // SQLite writes sorts, temporary indexes and VACUUM copies to temp files, and SQLite3
+  // Multiple Ciphers does not encrypt those: keep every temporary table in memory.
+  db.pragma('temp_store=MEMORY');
+  if (db.pragma('temp_store', { simple: true }) !== 2) throw new Error('SQLite refused to keep temporary data in memory');
 }
 
 export function changeDataKey(db: Database, newDataKeyHex: string): void {

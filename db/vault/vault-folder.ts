@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../shared/errors';
 import { ENTITIES } from '../entities';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../migrations';
-import { KEYRING_FILE, PENDING_KEYRING_FILE } from './keyring';
+import { KEYRING_FILE, KEYRING_LOCK_FILE, PENDING_KEYRING_FILE } from './keyring';
 import { applyDataKey, changeDataKey, checkKeyAndIntegrity, readSchemaVersion, type KeyCheck } from './sqlcipher';
 
 export const DATABASE_FILE = 'tenang.db';
@@ -19,6 +19,7 @@ export class VaultFolder {
   readonly databasePath: string;
   readonly keyringPath: string;
   readonly pendingKeyringPath: string;
+  readonly keyringLockPath: string;
 
   constructor(
     readonly dir: string,
@@ -27,6 +28,7 @@ export class VaultFolder {
     this.databasePath = join(dir, DATABASE_FILE);
     this.keyringPath = join(dir, KEYRING_FILE);
     this.pendingKeyringPath = join(dir, PENDING_KEYRING_FILE);
+    this.keyringLockPath = join(dir, KEYRING_LOCK_FILE);
   }
 
   databaseExists(): boolean {
@@ -39,6 +41,17 @@ export class VaultFolder {
       throw new AppError('VAULT_EXISTS', 'This folder already holds a vault or other files.');
     }
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    this.restrictAccess();
+  }
+
+  /**
+   * Only the OS account running Tenang may list or read the vault folder: other accounts
+   * on a shared desktop could otherwise copy the keyring and guess passphrases offline.
+   * (On Windows the folder inherits the user profile's ACL; chmod cannot express more.)
+   */
+  restrictAccess(): void {
+    if (process.platform === 'win32' || !existsSync(this.dir)) return;
+    chmodSync(this.dir, 0o700);
   }
 
   private rawOpen(dataKey: Buffer, options: { create: boolean }): Database.Database {
@@ -71,6 +84,7 @@ export class VaultFolder {
    * A vault written by a newer Tenang is refused before anything is changed.
    */
   async open(dataKey: Buffer, options: { create: boolean }): Promise<DataSource> {
+    this.restrictAccess();
     const raw = this.rawOpen(dataKey, options);
     try {
       const check = checkKeyAndIntegrity(raw);
