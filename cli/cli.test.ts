@@ -2,11 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { tempVaultDir } from '../tests/helpers/vault-fixture';
 
 const BIN = resolve(__dirname, 'tenang.mjs');
 const ADMIN_PASS = 'gunung merapi diselimuti kabut';
 const COUNSELLOR_PASS = 'hujan rintik di atap seng';
+const CHANGED_PASS = 'perahu layar menuju pulau seribu';
+const RECOVERED_PASS = 'angin laut membawa kabar baik';
 
 function tenang(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
@@ -22,6 +25,7 @@ describe('the tenang command', () => {
   const temp = tempVaultDir();
   const vault = ['--vault', temp.dir];
   let recoveryKey = '';
+  let currentRecoveryKey = '';
 
   beforeAll(() => {
     // TENANG_PASSPHRASE='' counts as unset for the tests' environment.
@@ -86,6 +90,7 @@ describe('the tenang command', () => {
     expect(rekey.code).toBe(0);
     const newKey = JSON.parse(rekey.stdout).recoveryKey as string;
     expect(newKey).not.toBe(recoveryKey);
+    currentRecoveryKey = newKey;
     const oldKeyFails = tenang(['vault', 'recover', ...vault, '--user', 'ayu'], { stdin: `${recoveryKey}\nsawah hijau membentang luas\n` });
     expect(oldKeyFails.code).toBe(3);
   });
@@ -93,7 +98,7 @@ describe('the tenang command', () => {
   it('verifies the vault and the audit chain, which recorded the CLI work', () => {
     const verify = tenang(['vault', 'verify', ...vault, '--user', 'ayu', '--json'], { env: { TENANG_PASSPHRASE: 'sawah hijau membentang luas' } });
     expect(verify.code).toBe(0);
-    expect(JSON.parse(verify.stdout)).toMatchObject({ integrity: 'ok', schemaVersion: 1, audit: { valid: true } });
+    expect(JSON.parse(verify.stdout)).toMatchObject({ integrity: 'ok', schemaVersion: LATEST_SCHEMA_VERSION, audit: { valid: true } });
     const audit = tenang(['audit', 'list', ...vault, '--user', 'ayu', '--json', '--action', 'vault.rekey'], { env: { TENANG_PASSPHRASE: 'sawah hijau membentang luas' } });
     expect(JSON.parse(audit.stdout).total).toBe(1);
     const disable = tenang(['user', 'disable', ...vault, '--user', 'ayu', '--username', 'budi'], { env: { TENANG_PASSPHRASE: 'sawah hijau membentang luas' } });
@@ -101,10 +106,54 @@ describe('the tenang command', () => {
     expect(tenang(['call', 'settings.get', ...vault, '--user', 'budi'], { env: { TENANG_PASSPHRASE: COUNSELLOR_PASS } }).code).toBe(2);
   });
 
+  it('refuses secrets in a call argument, exit 2, naming only the fields; with - stdin is the JSON', () => {
+    const signedIn = { TENANG_PASSPHRASE: 'sawah hijau membentang luas' };
+    const change = { currentPassphrase: 'sawah hijau membentang luas', newPassphrase: CHANGED_PASS, confirmPassphrase: CHANGED_PASS };
+    const inArgs = tenang(['call', 'account.changePassphrase', JSON.stringify(change), ...vault, '--user', 'ayu'], { env: signedIn });
+    expect(inArgs.code).toBe(2);
+    expect(inArgs.stderr.trim().split('\n')).toHaveLength(1);
+    expect(inArgs.stderr).toContain('currentPassphrase, newPassphrase, confirmPassphrase');
+    expect(inArgs.stderr).toContain('pass - instead');
+    expect(inArgs.stderr).not.toContain(CHANGED_PASS);
+    expect(inArgs.stderr).not.toContain('sawah');
+    // A recovery key, even nested, is refused the same way.
+    const nested = tenang(['call', 'session.recover', JSON.stringify({ wrapper: { recoveryKey: currentRecoveryKey } }), ...vault]);
+    expect(nested.code).toBe(2);
+    expect(nested.stderr).toContain('wrapper.recoveryKey');
+    expect(nested.stderr).not.toContain(currentRecoveryKey);
+
+    // With -, stdin holds the JSON, so the sign-in passphrase must come from TENANG_PASSPHRASE here.
+    const noPassphrase = tenang(['call', 'account.changePassphrase', '-', ...vault, '--user', 'ayu'], { stdin: JSON.stringify(change) });
+    expect(noPassphrase.code).toBe(2);
+    expect(noPassphrase.stderr).toContain('TENANG_PASSPHRASE');
+    expect(noPassphrase.stderr).not.toContain(CHANGED_PASS);
+  });
+
+  it('takes a call input holding secrets with - from standard input', () => {
+    const signedIn = { TENANG_PASSPHRASE: 'sawah hijau membentang luas' };
+    const change = { currentPassphrase: 'sawah hijau membentang luas', newPassphrase: CHANGED_PASS, confirmPassphrase: CHANGED_PASS };
+    // The refusals above changed nothing; this does (pretty-printed: all of stdin is the JSON).
+    const changed = tenang(['call', 'account.changePassphrase', '-', ...vault, '--user', 'ayu'], { stdin: JSON.stringify(change, null, 2), env: signedIn });
+    expect(changed.stderr).toBe('');
+    expect(changed.code).toBe(0);
+    expect(JSON.parse(changed.stdout)).toEqual({ changed: true });
+    expect(tenang(['user', 'list', ...vault, '--user', 'ayu'], { env: signedIn }).code).toBe(3);
+    expect(tenang(['user', 'list', ...vault, '--user', 'ayu'], { env: { TENANG_PASSPHRASE: CHANGED_PASS } }).code).toBe(0);
+
+    // A public channel needs no sign-in: session.recover reads everything from the piped JSON.
+    const recover = { username: 'ayu', recoveryKey: currentRecoveryKey, newPassphrase: RECOVERED_PASS, confirmPassphrase: RECOVERED_PASS };
+    const recovered = tenang(['call', 'session.recover', '-', ...vault], { stdin: JSON.stringify(recover) });
+    expect(recovered.stderr).toBe('');
+    expect(recovered.code).toBe(0);
+    expect(JSON.parse(recovered.stdout)).toMatchObject({ user: { username: 'ayu' } });
+    expect(tenang(['user', 'list', ...vault, '--user', 'ayu'], { env: { TENANG_PASSPHRASE: RECOVERED_PASS } }).code).toBe(0);
+    expect(tenang(['call', 'session.recover', '-', ...vault], { stdin: '' }).code).toBe(2);
+  });
+
   it('never leaves a passphrase in the vault folder', () => {
     for (const file of readdirSync(temp.dir)) {
       const bytes = readFileSync(join(temp.dir, file));
-      for (const secret of [ADMIN_PASS, COUNSELLOR_PASS, 'sawah hijau']) expect(bytes.includes(Buffer.from(secret))).toBe(false);
+      for (const secret of [ADMIN_PASS, COUNSELLOR_PASS, 'sawah hijau', CHANGED_PASS, RECOVERED_PASS]) expect(bytes.includes(Buffer.from(secret))).toBe(false);
     }
   });
 });

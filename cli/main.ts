@@ -4,8 +4,9 @@ import { channels, CHANNEL_NAMES } from '../shared/contract';
 import { ROLES } from '../shared/roles';
 import { LANGUAGES } from '../shared/settings';
 import { AUDIT_ACTIONS } from '../shared/audit-actions';
+import { secretFieldNames } from '../shared/drafts';
 import { EXIT, exitCodeFor } from './exit-codes';
-import { CallFailed, withVault, type GlobalOptions } from './runner';
+import { CallFailed, readStdin, withVault, type GlobalOptions } from './runner';
 import { UsageError } from './secrets';
 
 const program = new Command('tenang')
@@ -194,7 +195,7 @@ program
   .command('call')
   .description('call any contract channel through the same dispatcher and role checks')
   .argument('[channel]', 'channel name, e.g. users.list')
-  .argument('[json]', 'input as JSON (default {})')
+  .argument('[json]', 'input as JSON (default {}); - reads it from standard input, as input holding a passphrase or recovery key must be')
   .option('--list', 'list channels with who may call them and their input schemas')
   .action(async (channel: string | undefined, json: string | undefined, o: { list?: boolean }) => {
     if (o.list || !channel) {
@@ -211,21 +212,44 @@ program
       );
       return;
     }
+    // `-`: the JSON comes from standard input, so secrets in it stay out of shell history and
+    // the process list. Then stdin is taken, and no secret is read from it separately.
+    const fromStdin = json === '-';
     let input: unknown = {};
-    if (json !== undefined) {
-      try {
-        input = JSON.parse(json);
-      } catch {
-        throw new UsageError('The input is not valid JSON.');
+    if (json !== undefined && !fromStdin) {
+      input = parseInput(json);
+      // Refused before anything runs: the secret is already in history, but at least it is
+      // not used, and the line names only the fields, never their values.
+      const secrets = secretFieldNames(input);
+      if (secrets.length > 0) {
+        throw new UsageError(`Secrets are not taken from arguments (${secrets.join(', ')}): pass - instead and pipe the JSON on standard input.`);
       }
     }
+    const spec = (channels as Record<string, { access: unknown }>)[channel];
+    const needsSignIn = spec !== undefined && spec.access !== 'public';
+    // With stdin holding the JSON, the sign-in passphrase can only come from TENANG_PASSPHRASE
+    // or a prompt on a terminal (an empty TENANG_PASSPHRASE counts as unset, as in secrets.ts).
+    if (fromStdin && needsSignIn && opts().user && !process.env.TENANG_PASSPHRASE && !process.stdin.isTTY) {
+      throw new UsageError(`With - the JSON input takes standard input: give the passphrase for ${opts().user} in TENANG_PASSPHRASE, or run on a terminal to be asked for it.`);
+    }
     await withVault(opts(), async (s) => {
-      const spec = (channels as Record<string, { access: unknown }>)[channel];
-      if (spec && spec.access !== 'public') await s.signIn();
+      // On a terminal the JSON is asked for with the hidden prompt (it may hold secrets) as one
+      // line; then the sign-in prompt can still use the terminal. Piped, it is all of stdin.
+      if (fromStdin) input = parseInput(process.stdin.isTTY ? await s.secrets.secret('JSON input') : await readStdin());
+      if (needsSignIn) await s.signIn();
       const value = await s.callAny(channel, input);
       process.stdout.write(JSON.stringify(value, null, 2) + '\n');
     });
   });
+
+/** Parse `tenang call`'s input; the error never repeats what was given (it may hold secrets). */
+function parseInput(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    throw new UsageError('The input is not valid JSON.');
+  }
+}
 
 function describe(e: CallFailed): string {
   const issues = e.error.issues?.map((i) => `${i.path || 'input'}: ${i.code}`).join('; ');

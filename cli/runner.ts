@@ -34,6 +34,13 @@ export function vaultDirFrom(options: GlobalOptions, env: NodeJS.ProcessEnv = pr
   return resolve(dir);
 }
 
+/** All of standard input as text: `tenang call CHANNEL -` reads its JSON input this way. */
+export async function readStdin(stdin: NodeJS.ReadStream = process.stdin): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** Open the vault folder through the same dispatcher the app uses, run `work`, always lock. */
 export async function withVault(options: GlobalOptions, work: (s: CliSession) => Promise<void>): Promise<void> {
   const app = createTenangApp({ vaultDir: vaultDirFrom(options) });

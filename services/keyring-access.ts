@@ -3,6 +3,8 @@ import { msUntilNextAttempt, delayAfterFailures } from '../shared/unlock-throttl
 import { readKeyring, writeKeyring, type Keyring, type PendingAuditEvent } from '../db/vault/keyring';
 import { withFileLock } from '../db/vault/file-lock';
 import type { VaultFolder } from '../db/vault/vault-folder';
+import type { KeySlot } from '../db/vault/key-slots';
+import type { UserAccount } from '../db/entities';
 import type { Clock } from './clock';
 
 /** Reading the keyring for a use that needs it whole. */
@@ -59,4 +61,15 @@ export function withAttemptsCleared(keyring: Keyring, ...attemptsKeys: string[])
   const attempts = { ...keyring.attempts };
   for (const key of attemptsKeys) delete attempts[key];
   return { ...keyring, attempts };
+}
+
+/**
+ * Whether the encrypted database vouches for a slot: it belongs to an active user under
+ * their username, and its public key is the one recorded for them. A user whose key was
+ * never recorded (a vault from before schema 2, until they next sign in) is taken on trust.
+ */
+export function isVouched(slot: KeySlot, users: readonly UserAccount[]): boolean {
+  const user = users.find((u) => u.id === slot.userId);
+  if (!user || !user.active || user.username !== slot.username) return false;
+  return user.slotPublicKey === null || user.slotPublicKey === slot.publicKey;
 }

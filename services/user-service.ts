@@ -7,7 +7,7 @@ import { inWriteTransaction } from '../db/transaction';
 import { appendAudit } from './audit-log';
 import { isoAt } from './clock';
 import { confirmPassphrase, type VaultDeps } from './vault-service';
-import { requireKeyring, updateKeyring, withAttemptsCleared } from './keyring-access';
+import { isVouched, requireKeyring, updateKeyring, withAttemptsCleared } from './keyring-access';
 import type { OpenSession } from './session';
 
 function summary(user: UserAccount, slotUserIds: Set<number>): UserSummary {
@@ -23,14 +23,17 @@ function summary(user: UserAccount, slotUserIds: Set<number>): UserSummary {
   };
 }
 
-function slotUserIds(deps: VaultDeps): Set<number> {
+/** Users who hold a slot the database vouches for: they can unlock with a passphrase. */
+async function slotUserIds(deps: VaultDeps, session: OpenSession): Promise<Set<number>> {
   const read = readKeyring(deps.folder.keyringPath);
-  return new Set(read.state === 'ok' ? read.keyring.slots.map((s) => s.userId) : []);
+  if (read.state !== 'ok') return new Set();
+  const users = await session.dataSource.getRepository(UserAccountEntity).find();
+  return new Set(read.keyring.slots.filter((s) => isVouched(s, users)).map((s) => s.userId));
 }
 
 export async function listUsers(deps: VaultDeps, session: OpenSession): Promise<UserSummary[]> {
   const users = await session.dataSource.getRepository(UserAccountEntity).find({ order: { displayName: 'ASC' } });
-  const slots = slotUserIds(deps);
+  const slots = await slotUserIds(deps, session);
   return users.map((u) => summary(u, slots));
 }
 
@@ -40,9 +43,13 @@ async function findUser(session: OpenSession, userId: number): Promise<UserAccou
   return user;
 }
 
-/** Give a user a fresh key slot under a new passphrase, replacing any old one. */
+/**
+ * Give a user a fresh key slot under a new passphrase, replacing any old one. Its public
+ * key is recorded in the database first: only recorded keys ever receive a data key.
+ */
 async function giveSlot(deps: VaultDeps, session: OpenSession, user: UserAccount, passphrase: string): Promise<void> {
   const slot = await createSlot({ vaultId: session.vaultId, userId: user.id, username: user.username, displayName: user.displayName, passphrase, dataKey: session.dataKey, now: new Date(deps.clock.now()) });
+  await session.dataSource.getRepository(UserAccountEntity).update({ id: user.id }, { slotPublicKey: slot.publicKey });
   await updateKeyring(deps.folder, (fresh) => withAttemptsCleared(withSlot(fresh, slot), user.username));
 }
 
@@ -56,31 +63,31 @@ export async function createUser(deps: VaultDeps, session: OpenSession, input: P
   requireKeyring(deps.folder);
   const now = isoAt(deps.clock);
   const user = await inWriteTransaction(session.dataSource, async (m) => {
-    const created = await m.getRepository(UserAccountEntity).save({ username: input.username, displayName: input.displayName, role: input.role, active: true, createdAt: now, disabledAt: null });
+    const created = await m.getRepository(UserAccountEntity).save({ username: input.username, displayName: input.displayName, role: input.role, active: true, createdAt: now, disabledAt: null, slotPublicKey: null });
     await appendAudit(m, { at: now, actorUserId: session.user.id, actorUsername: session.user.username, action: 'user.create', recordType: 'user', recordId: String(created.id), outcome: 'success', detail: { role: input.role } });
     return created;
   });
   await giveSlot(deps, session, user, input.newPassphrase);
-  return summary(user, slotUserIds(deps));
+  return summary(user, await slotUserIds(deps, session));
 }
 
 export async function disableUser(deps: VaultDeps, session: OpenSession, userId: number): Promise<UserSummary> {
   if (userId === session.user.id) throw new AppError('CANNOT_DISABLE_SELF', 'You cannot disable your own account.');
   const user = await findUser(session, userId);
-  if (!user.active) return summary(user, slotUserIds(deps));
+  if (!user.active) return summary(user, await slotUserIds(deps, session));
   if (user.role === 'admin') {
     const activeAdmins = await session.dataSource.getRepository(UserAccountEntity).countBy({ role: 'admin', active: true });
     if (activeAdmins <= 1) throw new AppError('LAST_ADMIN', 'The last active admin cannot be disabled.');
   }
   const now = isoAt(deps.clock);
   const updated = await inWriteTransaction(session.dataSource, async (m) => {
-    await m.getRepository(UserAccountEntity).update({ id: user.id }, { active: false, disabledAt: now });
+    await m.getRepository(UserAccountEntity).update({ id: user.id }, { active: false, disabledAt: now, slotPublicKey: null });
     await appendAudit(m, { at: now, actorUserId: session.user.id, actorUsername: session.user.username, action: 'user.disable', recordType: 'user', recordId: String(user.id), outcome: 'success' });
-    return { ...user, active: false, disabledAt: now };
+    return { ...user, active: false, disabledAt: now, slotPublicKey: null };
   });
   // Removing the slot is what stops them unlocking; the row stays for the audit trail.
   await updateKeyring(deps.folder, (fresh) => withoutSlot(fresh, user.id));
-  return summary(updated, slotUserIds(deps));
+  return summary(updated, await slotUserIds(deps, session));
 }
 
 export async function resetPassphrase(deps: VaultDeps, session: OpenSession, input: ParsedInput<'users.resetPassphrase'>): Promise<UserSummary> {
@@ -95,7 +102,7 @@ export async function resetPassphrase(deps: VaultDeps, session: OpenSession, inp
   await inWriteTransaction(session.dataSource, (m) =>
     appendAudit(m, { at: isoAt(deps.clock), actorUserId: session.user.id, actorUsername: session.user.username, action: 'user.passphrase_reset', recordType: 'user', recordId: String(user.id), outcome: 'success' }),
   );
-  return summary(user, slotUserIds(deps));
+  return summary(user, await slotUserIds(deps, session));
 }
 
 export async function changeOwnPassphrase(deps: VaultDeps, session: OpenSession, input: ParsedInput<'account.changePassphrase'>): Promise<void> {

@@ -21,7 +21,7 @@ import type { VaultFolder } from '../db/vault/vault-folder';
 import { inWriteTransaction } from '../db/transaction';
 import { appendAudit } from './audit-log';
 import { isoAt, type Clock } from './clock';
-import { assertAttemptAllowed, recordFailure, requireKeyring, updateKeyring, withAttemptsCleared, withKeyringLock } from './keyring-access';
+import { assertAttemptAllowed, isVouched, recordFailure, requireKeyring, updateKeyring, withAttemptsCleared, withKeyringLock } from './keyring-access';
 import { readSettings, readVaultId, writeSettings, writeVaultId } from './settings-service';
 import { sessionInfo, type OpenSession, type SessionUser } from './session';
 
@@ -70,6 +70,7 @@ export async function setupVault(deps: VaultDeps, input: ParsedInput<'vault.setu
         active: true,
         createdAt: now,
         disabledAt: null,
+        slotPublicKey: null,
       });
       const actor = { at: now, actorUserId: user.id, actorUsername: user.username };
       await appendAudit(m, { ...actor, action: 'vault.setup', recordType: 'vault', recordId: vaultId, outcome: 'success' });
@@ -77,6 +78,7 @@ export async function setupVault(deps: VaultDeps, input: ParsedInput<'vault.setu
       return user;
     });
     const slot = await createSlot({ vaultId, userId: admin.id, username: admin.username, displayName: admin.displayName, passphrase: input.newPassphrase, dataKey, now: new Date(clock.now()) });
+    await dataSource.getRepository(UserAccountEntity).update({ id: admin.id }, { slotPublicKey: slot.publicKey });
     writeKeyring(folder.keyringPath, withSlot(emptyKeyring(vaultId), slot));
     const settings = await readSettings(dataSource);
     const session: OpenSession = { dataSource, dataKey, vaultId, user: toSessionUser(admin), settings, lastActivityMs: clock.now() };
@@ -167,33 +169,51 @@ export async function unlockVault(deps: VaultDeps, input: ParsedInput<'session.u
     throw new AppError('WRONG_PASSPHRASE', 'That passphrase is not right.', { retryAfterMs });
   }
   const opened = await openWithSlotKey(deps, keyring, input.username, input.passphrase, unwrapped);
-  return finishSignIn(deps, opened, slot.userId, 'session.unlock', {});
+  return finishSignIn(deps, opened, { userId: slot.userId, slotPublicKey: slot.publicKey }, 'session.unlock', {});
 }
 
 /** Common end of unlock and recovery: check the account, write the audit, reset attempts. */
 async function finishSignIn(
   deps: VaultDeps,
   opened: { dataSource: DataSource; dataKey: Buffer; keyring: Keyring },
-  userId: number,
+  signedInWith: { userId: number; slotPublicKey: string },
   action: 'session.unlock' | 'session.recover',
   detail: Record<string, boolean>,
 ): Promise<{ session: OpenSession; info: SessionInfo }> {
   const { dataSource, dataKey, keyring } = opened;
   try {
-    const user = await dataSource.getRepository(UserAccountEntity).findOneBy({ id: userId });
+    const users = dataSource.getRepository(UserAccountEntity);
+    const user = await users.findOneBy({ id: signedInWith.userId });
     if (!user) throw new AppError('USER_NOT_FOUND', 'No user with that name can sign in to this vault.');
     if (!user.active) throw new AppError('USER_DISABLED', 'This account has been disabled. Ask a clinic admin.');
+    if (user.slotPublicKey !== null && user.slotPublicKey !== signedInWith.slotPublicKey && action === 'session.unlock') {
+      // A slot that unwraps the data key yet is not the one recorded: refuse it.
+      throw new AppError('KEYRING_UNREADABLE', 'This key slot is not the one recorded for this user. Sign in with the recovery key.');
+    }
     const pending = keyring.pendingAuditEvents;
     const now = isoAt(deps.clock);
-    await inWriteTransaction(dataSource, async (m) => {
+    const accounts = await inWriteTransaction(dataSource, async (m) => {
+      // Recorded here once for users from before schema 2; recovery records its new slot.
+      if (user.slotPublicKey !== signedInWith.slotPublicKey) {
+        await m.getRepository(UserAccountEntity).update({ id: user.id }, { slotPublicKey: signedInWith.slotPublicKey });
+        user.slotPublicKey = signedInWith.slotPublicKey;
+      }
       await flushPendingEvents(m, pending, now);
       await appendAudit(m, { at: now, actorUserId: user.id, actorUsername: user.username, action, recordType: 'user', recordId: String(user.id), outcome: 'success', detail });
+      const everyone = await m.getRepository(UserAccountEntity).find();
+      const dropped = keyring.slots.filter((slot) => !isVouched(slot, everyone)).length;
+      if (dropped > 0) {
+        await appendAudit(m, { at: now, actorUserId: user.id, actorUsername: user.username, action: 'keyring.slots_dropped', recordType: 'vault', recordId: null, outcome: 'success', detail: { dropped } });
+      }
+      return everyone;
     });
     const failedForUser = pending.filter((e) => e.username === user.username).length;
     // Remove exactly the events now in the log; any that arrived meanwhile wait for the next sign-in.
     const flushed = new Set(pending.map((e) => JSON.stringify(e)));
     await updateKeyring(deps.folder, (fresh) => ({
       ...withAttemptsCleared(fresh, user.username, RECOVERY_ATTEMPTS_KEY),
+      // Slots the database does not vouch for (planted, or of disabled users) are dropped.
+      slots: fresh.slots.filter((slot) => isVouched(slot, accounts)),
       pendingAuditEvents: fresh.pendingAuditEvents.filter((e) => !flushed.has(JSON.stringify(e))),
     }));
     const settings = await readSettings(dataSource);
@@ -242,12 +262,16 @@ export async function recoverWithKey(deps: VaultDeps, input: ParsedInput<'sessio
     const { keyring, rebuilt } = await withKeyringLock(folder, async () => {
       const fresh = readKeyring(folder.keyringPath);
       const usable = fresh.state === 'ok' && fresh.keyring.vaultId === vaultId ? fresh.keyring : null;
-      const next = withSlot(usable ?? emptyKeyring(vaultId), slot);
+      // Keep only slots the database vouches for, never a planted one (the recovering
+      // user's own is replaced by the new slot).
+      const accounts = await dataSource.getRepository(UserAccountEntity).find();
+      const base = usable ? { ...usable, slots: usable.slots.filter((s) => s.userId !== user.id && isVouched(s, accounts)) } : emptyKeyring(vaultId);
+      const next = withSlot(base, slot);
       writeKeyring(folder.keyringPath, next);
       removeFileIfPresent(folder.pendingKeyringPath);
       return { keyring: next, rebuilt: usable === null };
     });
-    return await finishSignIn(deps, { dataSource, dataKey, keyring }, user.id, 'session.recover', { keyringRebuilt: rebuilt });
+    return await finishSignIn(deps, { dataSource, dataKey, keyring }, { userId: user.id, slotPublicKey: slot.publicKey }, 'session.recover', { keyringRebuilt: rebuilt });
   } catch (e) {
     if (dataSource.isInitialized) await dataSource.destroy();
     throw e;
@@ -281,7 +305,11 @@ export async function rekeyVault(deps: VaultDeps, session: OpenSession, passphra
   // not write back slots that still wrap the old key.
   const pending = await withKeyringLock(folder, async () => {
     const keyring = requireKeyring(folder);
-    const next: Keyring = { ...keyring, slots: keyring.slots.map((s) => rewrapSlot(s, keyring.vaultId, newKey)) };
+    // The new key goes only to slots the database vouches for: a slot someone added to
+    // the (unauthenticated) keyring file gets nothing and is dropped.
+    const accounts = await session.dataSource.getRepository(UserAccountEntity).find();
+    const vouched = keyring.slots.filter((s) => isVouched(s, accounts));
+    const next: Keyring = { ...keyring, slots: vouched.map((s) => rewrapSlot(s, keyring.vaultId, newKey)) };
     writeKeyring(folder.pendingKeyringPath, next);
     await session.dataSource.destroy();
     try {

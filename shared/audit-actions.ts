@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   'access.denied',
   /** Failed-attempt records in the keyring that were malformed or named nobody, so not logged as such. */
   'keyring.events_dropped',
+  /** Key slots in the keyring file that the database does not vouch for, removed at sign-in. */
+  'keyring.slots_dropped',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

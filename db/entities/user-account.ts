@@ -9,6 +9,8 @@ export interface UserAccount {
   active: boolean;
   createdAt: string;
   disabledAt: string | null;
+  /** The public key of the user's one legitimate key slot (migration 2); null when they have none. */
+  slotPublicKey: string | null;
 }
 
 export const UserAccountEntity = new EntitySchema<UserAccount>({
@@ -22,5 +24,6 @@ export const UserAccountEntity = new EntitySchema<UserAccount>({
     active: { type: 'boolean', default: true },
     createdAt: { type: 'varchar', name: 'created_at' },
     disabledAt: { type: 'varchar', name: 'disabled_at', nullable: true },
+    slotPublicKey: { type: 'varchar', name: 'slot_public_key', nullable: true },
   },
 });

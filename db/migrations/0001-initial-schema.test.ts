@@ -14,7 +14,7 @@ afterEach(() => {
 });
 
 describe('migration 1: initial schema', () => {
-  it('builds every table from an empty database and records schema version 1', async () => {
+  it('builds every table from an empty database, then later migrations bring it to the latest version', async () => {
     const temp = tempVaultDir();
     cleanups.push(temp.cleanup);
     const folder = new VaultFolder(temp.dir);
@@ -23,7 +23,7 @@ describe('migration 1: initial schema', () => {
     const ds = await folder.open(key, { create: true });
     const tables = (await ds.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) as Array<{ name: string }>;
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['audit_entry', 'audit_head', 'draft', 'setting', 'user_account']));
-    expect(await ds.query('PRAGMA user_version')).toEqual([{ user_version: 1 }]);
+    expect(await ds.query('PRAGMA user_version')).toEqual([{ user_version: LATEST_SCHEMA_VERSION }]);
     const triggers = (await ds.query("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")) as Array<{ name: string }>;
     expect(triggers.map((t) => t.name)).toEqual(['audit_entry_head', 'audit_entry_no_delete', 'audit_entry_no_update']);
     await ds.destroy();

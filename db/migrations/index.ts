@@ -1,5 +1,6 @@
 import { InitialSchema1764300000001 } from './0001-initial-schema';
+import { SlotPublicKeys1764300000002 } from './0002-slot-public-keys';
 
 /** Every migration in order; the last one's schemaVersion is the app's schema version. */
-export const MIGRATIONS = [InitialSchema1764300000001];
+export const MIGRATIONS = [InitialSchema1764300000001, SlotPublicKeys1764300000002];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -10,6 +10,12 @@ import type { TenangApp } from '../../services/tenang-app';
 /** How often the idle deadline is checked. The deadline itself is the clinic's setting. */
 export const IDLE_CHECK_INTERVAL_MS = 15_000;
 
+/**
+ * The threshold passed to getSystemIdleState. It only separates 'idle' from 'active', which
+ * we do not use (the clinic's idle deadline is the app's own); 'locked' does not depend on it.
+ */
+const OS_IDLE_THRESHOLD_SECONDS = Math.ceil(IDLE_CHECK_INTERVAL_MS / 1000);
+
 /** Lock without letting a failure escape into an unhandled rejection (and without logging data). */
 export function lockQuietly(app: TenangApp, reason: LockReason): Promise<void> {
   return app.lock(reason).catch(() => {
@@ -18,11 +24,42 @@ export function lockQuietly(app: TenangApp, reason: LockReason): Promise<void> {
 }
 
 export function startAutoLock(app: TenangApp): () => void {
+  // True while the OS screen is known to be locked, so one locked period locks the vault
+  // once, not on every check (lock() would be a no-op, but each call is needless noise).
+  let osLocked = false;
+
+  /**
+   * 'lock-screen' fires only on macOS and Windows. Polling the idle state also catches an OS
+   * screen lock on Linux, where the desktop reports it ('locked'); elsewhere it is a second,
+   * harmless path to the same lock.
+   */
+  const pollOsLock = (): void => {
+    let state: string;
+    try {
+      state = powerMonitor.getSystemIdleState(OS_IDLE_THRESHOLD_SECONDS);
+    } catch {
+      console.error('[tenang] reading the OS idle state failed');
+      return;
+    }
+    if (state !== 'locked') {
+      osLocked = false;
+      return;
+    }
+    if (osLocked) return;
+    osLocked = true;
+    void lockQuietly(app, 'os_lock');
+  };
+
   const timer = setInterval(() => {
+    pollOsLock();
     app.checkIdle().catch(() => console.error('[tenang] idle check failed'));
   }, IDLE_CHECK_INTERVAL_MS);
 
-  const onLockScreen = (): void => void lockQuietly(app, 'os_lock');
+  const onLockScreen = (): void => {
+    // The poll that follows will see 'locked' too: this period is already handled.
+    osLocked = true;
+    void lockQuietly(app, 'os_lock');
+  };
   const onSuspend = (): void => void lockQuietly(app, 'suspend');
   powerMonitor.on('lock-screen', onLockScreen);
   powerMonitor.on('suspend', onSuspend);

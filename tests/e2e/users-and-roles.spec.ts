@@ -109,8 +109,13 @@ test('an admin disables a user after confirming, and resets a passphrase', async
   await expect(page.getByTestId('users-notice')).toHaveText(`${COUNSELLOR.displayName} has been disabled.`);
   await expect(row).toContainText('Disabled');
   await expect(row.getByRole('button')).toHaveCount(0);
-  // The admin cannot disable themselves from here.
-  await expect(page.getByTestId('users-table').locator(`tr[data-username="${ADMIN.username}"]`).getByRole('button', { name: /Disable/ })).toHaveCount(0);
+  // The admin can neither disable themselves nor reset their own passphrase from here (that
+  // is My account, which asks for the current one): their own row has no action at all.
+  const ownRow = page.getByTestId('users-table').locator(`tr[data-username="${ADMIN.username}"]`);
+  await expect(ownRow).toContainText(ADMIN.displayName);
+  await expect(ownRow.getByRole('button', { name: /Disable/ })).toHaveCount(0);
+  await expect(ownRow.getByRole('button', { name: /Reset passphrase/ })).toHaveCount(0);
+  await expect(ownRow.getByRole('button')).toHaveCount(0);
 
   // The disabled counsellor can no longer sign in, with the old or the reset passphrase.
   await app.lock('manual');

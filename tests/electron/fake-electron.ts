@@ -48,7 +48,11 @@ export function createFakeElectron() {
   const ipcHandlers = new Map<string, Fn>();
   const errorBoxes: string[][] = [];
   const menus: unknown[] = [];
-  const powerMonitor = new EventEmitter();
+  // Events, plus the idle state that electron/main/auto-lock.ts polls for an OS screen lock.
+  const powerMonitor = Object.assign(new EventEmitter(), {
+    idleState: 'active' as 'active' | 'idle' | 'locked' | 'unknown',
+    getSystemIdleState: (_thresholdSeconds: number) => powerMonitor.idleState,
+  });
 
   class FakeWindow extends EventEmitter {
     destroyed = false;

@@ -16,7 +16,8 @@ const fakes = await vi.hoisted(async () => {
     handlers: new Map<string, (...args: unknown[]) => unknown>(),
     registerSchemesAsPrivileged: vi.fn(),
     openExternal: vi.fn(async () => undefined),
-    powerMonitor: new Emitter(),
+    // Events, plus the idle state auto-lock.ts polls ('locked' when the OS screen is locked).
+    powerMonitor: Object.assign(new Emitter(), { getSystemIdleState: vi.fn((_thresholdSeconds: number): string => 'active') }),
     app: { isPackaged: false },
   };
 });
@@ -384,16 +385,60 @@ describe('auto-lock.ts', () => {
     expect(app.lock).toHaveBeenCalledTimes(2);
   });
 
+  it('locks once with os_lock when the polled idle state says the OS screen is locked (Linux has no lock-screen event)', async () => {
+    const { app } = fakeTenangApp();
+    const stop = startAutoLock(app as unknown as TenangApp);
+    try {
+      await vi.advanceTimersByTimeAsync(15_000);
+      expect(fakes.powerMonitor.getSystemIdleState).toHaveBeenCalledWith(expect.any(Number));
+      expect(fakes.powerMonitor.getSystemIdleState.mock.calls[0]![0]).toBeGreaterThan(0);
+      expect(app.lock).not.toHaveBeenCalled();
+
+      fakes.powerMonitor.getSystemIdleState.mockReturnValue('locked');
+      await vi.advanceTimersByTimeAsync(15_000);
+      expect(app.lock.mock.calls).toEqual([['os_lock']]);
+      // Still locked at the next checks: the same locked period, no second lock.
+      await vi.advanceTimersByTimeAsync(45_000);
+      expect(app.lock).toHaveBeenCalledTimes(1);
+      expect(app.checkIdle).toHaveBeenCalledTimes(5);
+
+      // The OS screen is unlocked, then locked again: a new period locks again.
+      fakes.powerMonitor.getSystemIdleState.mockReturnValue('active');
+      await vi.advanceTimersByTimeAsync(15_000);
+      fakes.powerMonitor.getSystemIdleState.mockReturnValue('locked');
+      await vi.advanceTimersByTimeAsync(15_000);
+      expect(app.lock.mock.calls).toEqual([['os_lock'], ['os_lock']]);
+
+      // A 'lock-screen' event (macOS, Windows) then the poll seeing 'locked': one lock.
+      fakes.powerMonitor.getSystemIdleState.mockReturnValue('active');
+      await vi.advanceTimersByTimeAsync(15_000);
+      fakes.powerMonitor.emit('lock-screen');
+      fakes.powerMonitor.getSystemIdleState.mockReturnValue('locked');
+      await vi.advanceTimersByTimeAsync(15_000);
+      expect(app.lock).toHaveBeenCalledTimes(3);
+    } finally {
+      stop();
+      fakes.powerMonitor.getSystemIdleState.mockReset();
+      fakes.powerMonitor.getSystemIdleState.mockReturnValue('active');
+    }
+  });
+
   it('survives a failing lock or idle check', async () => {
     const { app } = fakeTenangApp();
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     app.lock.mockRejectedValue(new Error('db gone'));
     app.checkIdle.mockRejectedValue(new Error('db gone'));
+    fakes.powerMonitor.getSystemIdleState.mockImplementationOnce(() => {
+      throw new Error('no idle state');
+    });
     const stop = startAutoLock(app as unknown as TenangApp);
     fakes.powerMonitor.emit('suspend');
     await vi.advanceTimersByTimeAsync(15_000);
+    // A failing idle-state read does not stop the clinic's idle check.
+    expect(app.checkIdle).toHaveBeenCalledTimes(1);
     stop();
     expect(error.mock.calls.flat().join(' ')).not.toContain('db gone');
+    expect(error.mock.calls.flat().join(' ')).not.toContain('no idle state');
     error.mockRestore();
   });
 });

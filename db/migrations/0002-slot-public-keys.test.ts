@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { DataSource } from 'typeorm';
+import { VaultFolder } from '../vault/vault-folder';
+import { newDataKey } from '../vault/key-slots';
+import { applyDataKey } from '../vault/sqlcipher';
+import { InitialSchema1764300000001 } from './0001-initial-schema';
+import { tempVaultDir } from '../../tests/helpers/vault-fixture';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+describe('migration 2: slot public keys', () => {
+  it('adds the column to a version-1 vault, keeps its users, and records schema version 2', async () => {
+    const temp = tempVaultDir();
+    cleanups.push(temp.cleanup);
+    const folder = new VaultFolder(temp.dir);
+    folder.prepareNew();
+    const key = newDataKey();
+    // A vault as Tenang with schema 1 left it.
+    const v1 = new DataSource({
+      type: 'better-sqlite3',
+      database: folder.databasePath,
+      driver: Database,
+      prepareDatabase: (db: Database.Database) => applyDataKey(db, key.toString('hex')),
+      migrations: [InitialSchema1764300000001],
+      migrationsTransactionMode: 'all',
+    });
+    await v1.initialize();
+    await v1.runMigrations();
+    await v1.query("INSERT INTO user_account (username, display_name, role, active, created_at) VALUES ('sari', 'Sari', 'counsellor', 1, '2026-11-01T00:00:00.000Z')");
+    expect(await v1.query('PRAGMA user_version')).toEqual([{ user_version: 1 }]);
+    await v1.destroy();
+
+    const v2 = await folder.open(key, { create: false });
+    expect(await v2.query('PRAGMA user_version')).toEqual([{ user_version: 2 }]);
+    expect(await v2.query('SELECT username, slot_public_key FROM user_account')).toEqual([{ username: 'sari', slot_public_key: null }]);
+    await v2.destroy();
+  });
+});
