@@ -278,3 +278,39 @@ describe('hardening from review', () => {
     expect(expectOk(await app.dispatch('app.status', {}))).toMatchObject({ vault: 'keyring_unreadable' });
   });
 });
+
+describe('a damaged first page', () => {
+  it('is reported as damage, not as a wrong key, to unlock and to recovery alike', async () => {
+    const { app, dir, recoveryKey } = await clinic();
+    await app.close();
+    const path = join(dir, 'tenang.db');
+    const bytes = readFileSync(path);
+    bytes[100] = (bytes[100] ?? 0) ^ 0xff;
+    bytes[101] = (bytes[101] ?? 0) ^ 0xff;
+    writeFileSync(path, bytes);
+    expect(await app.dispatch('session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })).toMatchObject({ ok: false, error: { code: 'VAULT_DAMAGED' } });
+    const next = 'daun kering jatuh di musim kemarau';
+    expect(await app.dispatch('session.recover', { username: ADMIN.username, recoveryKey, newPassphrase: next, confirmPassphrase: next })).toMatchObject({ ok: false, error: { code: 'VAULT_DAMAGED' } });
+    // Neither the right passphrase nor the right key was counted as a failure.
+    const keyring = JSON.parse(readFileSync(join(dir, 'keyring.json'), 'utf8'));
+    expect(keyring.attempts).toEqual({});
+    expect(keyring.pendingAuditEvents).toEqual([]);
+    // A truly wrong recovery key is still a wrong key.
+    expect(await app.dispatch('session.recover', { username: ADMIN.username, recoveryKey: 'C'.repeat(64), newPassphrase: next, confirmPassphrase: next })).toMatchObject({ ok: false, error: { code: 'WRONG_RECOVERY_KEY' } });
+  });
+});
+
+describe('telling users of failed attempts', () => {
+  it('tells each user of the failures on their own account, whoever signed in first', async () => {
+    const clock = manualClock();
+    const { app } = await clinic(clock);
+    await app.dispatch('session.lock', {});
+    await app.dispatch('session.unlock', { username: COUNSELLOR.username, passphrase: 'somebody guessing here' });
+    await app.dispatch('session.unlock', { username: COUNSELLOR.username, passphrase: 'somebody guessing again' });
+    const admin = expectOk(await app.dispatch('session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })) as { failedAttemptsSinceLastSignIn: number };
+    expect(admin.failedAttemptsSinceLastSignIn).toBe(0);
+    await app.dispatch('session.lock', {});
+    const counsellor = expectOk(await app.dispatch('session.unlock', { username: COUNSELLOR.username, passphrase: COUNSELLOR.passphrase })) as { failedAttemptsSinceLastSignIn: number };
+    expect(counsellor.failedAttemptsSinceLastSignIn).toBe(2);
+  });
+});

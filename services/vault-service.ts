@@ -5,7 +5,7 @@ import { AppError } from '../shared/errors';
 import { formatRecoveryKey, parseRecoveryKey } from '../shared/recovery-key';
 import type { ChannelOutput, ParsedInput, SessionInfo } from '../shared/contract';
 import { UserAccountEntity } from '../db/entities';
-import { createSlot, newDataKey, rewrapSlot, unlockSlot } from '../db/vault/key-slots';
+import { createSlot, keyCheckValue, keyMatchesCheck, newDataKey, rewrapSlot, unlockSlot } from '../db/vault/key-slots';
 import {
   emptyKeyring,
   readKeyring,
@@ -79,7 +79,7 @@ export async function setupVault(deps: VaultDeps, input: ParsedInput<'vault.setu
     });
     const slot = await createSlot({ vaultId, userId: admin.id, username: admin.username, displayName: admin.displayName, passphrase: input.newPassphrase, dataKey, now: new Date(clock.now()) });
     await dataSource.getRepository(UserAccountEntity).update({ id: admin.id }, { slotPublicKey: slot.publicKey });
-    writeKeyring(folder.keyringPath, withSlot(emptyKeyring(vaultId), slot));
+    writeKeyring(folder.keyringPath, withSlot(emptyKeyring(vaultId, keyCheckValue(dataKey, vaultId)), slot));
     const settings = await readSettings(dataSource);
     const session: OpenSession = { dataSource, dataKey, vaultId, user: toSessionUser(admin), settings, lastActivityMs: clock.now() };
     return { session, recoveryKey: formatRecoveryKey(dataKey.toString('hex')) };
@@ -122,6 +122,10 @@ async function openWithSlotKey(deps: VaultDeps, keyring: Keyring, username: stri
     });
     dataKey.fill(0);
     return { dataSource: await folder.open(pendingKey, { create: false }), dataKey: pendingKey, keyring: promoted };
+  }
+  // The slot gave this vault's key, yet the database refuses it: its first page is damaged.
+  if (keyMatchesCheck(dataKey, keyring.vaultId, keyring.keyCheck)) {
+    throw new AppError('VAULT_DAMAGED', 'The vault file is damaged and cannot be opened safely.');
   }
   throw new AppError('KEYRING_UNREADABLE', 'The keyring does not match this vault. Sign in with the recovery key to rebuild it.');
 }
@@ -207,11 +211,14 @@ async function finishSignIn(
       }
       return everyone;
     });
-    const failedForUser = pending.filter((e) => e.username === user.username).length;
+    // The per-user count is cleared only by that user's own sign-in (or a new passphrase),
+    // so they hear of attempts on their account even if someone else signed in first.
+    const failedForUser = requireKeyring(deps.folder).attempts[user.username]?.failures ?? 0;
     // Remove exactly the events now in the log; any that arrived meanwhile wait for the next sign-in.
     const flushed = new Set(pending.map((e) => JSON.stringify(e)));
     await updateKeyring(deps.folder, (fresh) => ({
       ...withAttemptsCleared(fresh, user.username, RECOVERY_ATTEMPTS_KEY),
+      keyCheck: keyCheckValue(dataKey, fresh.vaultId),
       // Slots the database does not vouch for (planted, or of disabled users) are dropped.
       slots: fresh.slots.filter((slot) => isVouched(slot, accounts)),
       pendingAuditEvents: fresh.pendingAuditEvents.filter((e) => !flushed.has(JSON.stringify(e))),
@@ -246,6 +253,10 @@ export async function recoverWithKey(deps: VaultDeps, input: ParsedInput<'sessio
   const dataKey = Buffer.from(hex, 'hex');
   const check = folder.probe(dataKey);
   if (check === 'damaged') throw new AppError('VAULT_DAMAGED', 'The vault file is damaged and cannot be opened safely.');
+  if (check === 'wrong_key' && existing && keyMatchesCheck(dataKey, existing.vaultId, existing.keyCheck)) {
+    // The right key, refused by a damaged first page: say so, and count no failure.
+    throw new AppError('VAULT_DAMAGED', 'The vault file is damaged and cannot be opened safely.');
+  }
   if (check === 'wrong_key') {
     const retryAfterMs = existing
       ? await recordFailure(folder, RECOVERY_ATTEMPTS_KEY, { action: 'session.recover_failed', username: input.username }, clock)
@@ -265,7 +276,8 @@ export async function recoverWithKey(deps: VaultDeps, input: ParsedInput<'sessio
       // Keep only slots the database vouches for, never a planted one (the recovering
       // user's own is replaced by the new slot).
       const accounts = await dataSource.getRepository(UserAccountEntity).find();
-      const base = usable ? { ...usable, slots: usable.slots.filter((s) => s.userId !== user.id && isVouched(s, accounts)) } : emptyKeyring(vaultId);
+      const keyCheck = keyCheckValue(dataKey, vaultId);
+      const base = usable ? { ...usable, keyCheck, slots: usable.slots.filter((s) => s.userId !== user.id && isVouched(s, accounts)) } : emptyKeyring(vaultId, keyCheck);
       const next = withSlot(base, slot);
       writeKeyring(folder.keyringPath, next);
       removeFileIfPresent(folder.pendingKeyringPath);
@@ -309,7 +321,7 @@ export async function rekeyVault(deps: VaultDeps, session: OpenSession, passphra
     // the (unauthenticated) keyring file gets nothing and is dropped.
     const accounts = await session.dataSource.getRepository(UserAccountEntity).find();
     const vouched = keyring.slots.filter((s) => isVouched(s, accounts));
-    const next: Keyring = { ...keyring, slots: vouched.map((s) => rewrapSlot(s, keyring.vaultId, newKey)) };
+    const next: Keyring = { ...keyring, keyCheck: keyCheckValue(newKey, keyring.vaultId), slots: vouched.map((s) => rewrapSlot(s, keyring.vaultId, newKey)) };
     writeKeyring(folder.pendingKeyringPath, next);
     await session.dataSource.destroy();
     try {

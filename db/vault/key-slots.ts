@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, scrypt, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, scrypt, timingSafeEqual, type KeyObject } from 'node:crypto';
 
 /**
  * Key slots. Each user's slot holds an X25519 key pair: the private key is wrapped with
@@ -150,4 +150,20 @@ export function rewrapSlot(slot: KeySlot, vaultId: string, newDataKey: Buffer): 
 
 export function newDataKey(): Buffer {
   return randomBytes(32);
+}
+
+/**
+ * A value that tells whether a key is this vault's data key without opening the
+ * database: HMAC-SHA256 under the key. It lets a damaged first page of the database
+ * be told apart from a wrong key. It reveals nothing usable about a 256-bit key.
+ */
+export function keyCheckValue(dataKey: Buffer, vaultId: string): string {
+  return createHmac('sha256', dataKey).update(`tenang/key-check/v1/${vaultId}`).digest('hex');
+}
+
+export function keyMatchesCheck(dataKey: Buffer, vaultId: string, keyCheck: string | undefined): boolean {
+  if (!keyCheck) return false;
+  const expected = Buffer.from(keyCheckValue(dataKey, vaultId), 'hex');
+  const given = Buffer.from(keyCheck, 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -51,6 +51,8 @@ const keyringSchema = z.object({
   format: z.literal('tenang-keyring'),
   version: z.literal(1),
   vaultId: z.string().uuid(),
+  /** keyCheckValue() of the current data key (absent in keyrings written before it existed). */
+  keyCheck: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   slots: z.array(slotSchema),
   /** Keyed by username, or RECOVERY_ATTEMPTS_KEY for attempts with the recovery key. */
   attempts: z.record(z.string(), attemptsSchema),
@@ -63,8 +65,8 @@ export const RECOVERY_ATTEMPTS_KEY = '#recovery-key';
 /** Failed attempts kept for the audit log; beyond this only the newest are kept. */
 const MAX_PENDING_EVENTS = 1000;
 
-export function emptyKeyring(vaultId: string): Keyring {
-  return { format: 'tenang-keyring', version: 1, vaultId, slots: [], attempts: {}, pendingAuditEvents: [] };
+export function emptyKeyring(vaultId: string, keyCheck: string): Keyring {
+  return { format: 'tenang-keyring', version: 1, vaultId, keyCheck, slots: [], attempts: {}, pendingAuditEvents: [] };
 }
 
 export type KeyringRead = { state: 'ok'; keyring: Keyring } | { state: 'missing' } | { state: 'unreadable' };
