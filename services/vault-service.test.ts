@@ -118,6 +118,11 @@ describe('the vault', () => {
     cleanups.push(() => restarted.close());
     await signIn(restarted, COUNSELLOR);
     expect(existsSync(join(dir, 'keyring.pending.json'))).toBe(false);
+    // The admin learns from the audit log that the printed recovery key is stale.
+    await restarted.dispatch('session.lock', {});
+    await signIn(restarted, ADMIN);
+    const unlocks = expectOk(await restarted.dispatch('audit.list', { action: 'session.unlock', actorUserId: 2 })) as { entries: Array<{ detail: unknown }> };
+    expect(unlocks.entries[0]?.detail).toEqual({ interruptedRekeyCompleted: true });
   });
 
   it('recovers with the recovery key when the keyring is gone, and rebuilds it', async () => {

@@ -101,7 +101,13 @@ function toSessionUser(u: { id: number; username: string; displayName: string; r
  * database changed but before the new keyring was promoted, the pending keyring holds
  * the slot that works: promote it and go on.
  */
-async function openWithSlotKey(deps: VaultDeps, keyring: Keyring, username: string, passphrase: string, dataKey: Buffer): Promise<{ dataSource: DataSource; dataKey: Buffer; keyring: Keyring }> {
+async function openWithSlotKey(
+  deps: VaultDeps,
+  keyring: Keyring,
+  username: string,
+  passphrase: string,
+  dataKey: Buffer,
+): Promise<{ dataSource: DataSource; dataKey: Buffer; keyring: Keyring; rekeyCompleted?: boolean }> {
   const { folder } = deps;
   const check = folder.probe(dataKey);
   if (check === 'ok') {
@@ -121,7 +127,7 @@ async function openWithSlotKey(deps: VaultDeps, keyring: Keyring, username: stri
       return next;
     });
     dataKey.fill(0);
-    return { dataSource: await folder.open(pendingKey, { create: false }), dataKey: pendingKey, keyring: promoted };
+    return { dataSource: await folder.open(pendingKey, { create: false }), dataKey: pendingKey, keyring: promoted, rekeyCompleted: true };
   }
   // The slot gave this vault's key, yet the database refuses it: its first page is damaged.
   if (keyMatchesCheck(dataKey, keyring.vaultId, keyring.keyCheck)) {
@@ -173,7 +179,9 @@ export async function unlockVault(deps: VaultDeps, input: ParsedInput<'session.u
     throw new AppError('WRONG_PASSPHRASE', 'That passphrase is not right.', { retryAfterMs });
   }
   const opened = await openWithSlotKey(deps, keyring, input.username, input.passphrase, unwrapped);
-  return finishSignIn(deps, opened, { userId: slot.userId, slotPublicKey: slot.publicKey }, 'session.unlock', {});
+  // An interrupted rekey finished just now: its new recovery key was never shown, so the
+  // printed one no longer opens the vault. The audit entry tells the admin to re-key.
+  return finishSignIn(deps, opened, { userId: slot.userId, slotPublicKey: slot.publicKey }, 'session.unlock', opened.rekeyCompleted ? { interruptedRekeyCompleted: true } : {});
 }
 
 /** Common end of unlock and recovery: check the account, write the audit, reset attempts. */
