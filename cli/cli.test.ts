@@ -99,6 +99,12 @@ describe('the tenang command', () => {
     const verify = tenang(['vault', 'verify', ...vault, '--user', 'ayu', '--json'], { env: { TENANG_PASSPHRASE: 'sawah hijau membentang luas' } });
     expect(verify.code).toBe(0);
     expect(JSON.parse(verify.stdout)).toMatchObject({ integrity: 'ok', schemaVersion: LATEST_SCHEMA_VERSION, audit: { valid: true } });
+    const head = JSON.parse(tenang(['audit', 'verify', ...vault, '--user', 'ayu', '--json'], { env: { TENANG_PASSPHRASE: 'sawah hijau membentang luas' } }).stdout).head as { seq: number; hash: string };
+    expect(tenang(['audit', 'verify', ...vault, '--user', 'ayu', '--anchor', `${head.seq}:${head.hash}`], { env: { TENANG_PASSPHRASE: 'sawah hijau membentang luas' } }).code).toBe(0);
+    const wrongAnchor = tenang(['audit', 'verify', ...vault, '--user', 'ayu', '--anchor', `${head.seq}:${'0'.repeat(64)}`], { env: { TENANG_PASSPHRASE: 'sawah hijau membentang luas' } });
+    expect(wrongAnchor.code).toBe(1);
+    expect(wrongAnchor.stdout).toContain('anchor_mismatch');
+    expect(tenang(['audit', 'verify', ...vault, '--user', 'ayu', '--anchor', 'not-an-anchor']).code).toBe(2);
     const audit = tenang(['audit', 'list', ...vault, '--user', 'ayu', '--json', '--action', 'vault.rekey'], { env: { TENANG_PASSPHRASE: 'sawah hijau membentang luas' } });
     expect(JSON.parse(audit.stdout).total).toBe(1);
     const disable = tenang(['user', 'disable', ...vault, '--user', 'ayu', '--username', 'budi'], { env: { TENANG_PASSPHRASE: 'sawah hijau membentang luas' } });

@@ -180,15 +180,31 @@ audit
 
 audit
   .command('verify')
-  .description('check the hash chain; exit 1 when broken')
-  .action(async () =>
+  .description('check the hash chain; exit 1 when broken. Prints the head to record outside the vault')
+  .option('--anchor <seq:hash>', 'a head recorded earlier: the chain must still hold exactly that entry')
+  .action(async (o: { anchor?: string }) =>
     withVault(opts(), async (s) => {
+      const anchor = o.anchor === undefined ? undefined : parseAnchor(o.anchor);
       await s.signIn();
-      const result = await s.call('audit.verify', {});
-      s.print(result, () => (result.valid ? `Audit chain verified (${result.checked} entries).` : `Audit chain BROKEN at entry ${result.problem?.seq} (${result.problem?.kind}).`));
+      const result = await s.call('audit.verify', anchor ? { anchor } : {});
+      s.print(result, () =>
+        result.valid
+          ? [
+              `Audit chain verified (${result.checked} entries)${anchor ? `, and it still holds entry ${anchor.seq} as recorded` : ''}.`,
+              ...(result.head ? [`Head: ${result.head.seq}:${result.head.hash}`, 'Record the head outside the vault (an IT log, a printout); pass it later as --anchor to prove the chain was not rewritten since.'] : []),
+            ].join('\n')
+          : `Audit chain BROKEN at entry ${result.problem?.seq} (${result.problem?.kind}).`,
+      );
       if (!result.valid) process.exitCode = EXIT.failure;
     }),
   );
+
+/** `--anchor 42:<64 hex digits>` as printed by an earlier `audit verify`. */
+function parseAnchor(text: string): { seq: number; hash: string } {
+  const match = /^(\d+):([0-9a-f]{64})$/.exec(text.trim().toLowerCase());
+  if (!match) throw new UsageError('--anchor takes SEQ:HASH as printed by audit verify (for example 42:3f…).');
+  return { seq: Number(match[1]), hash: match[2]! };
+}
 
 // ---- call --------------------------------------------------------------------------
 program

@@ -36,7 +36,7 @@ describe('the audit log', () => {
     const list = expectOk(await c.app.dispatch('audit.list', {})) as { entries: Array<{ action: string; actorUsername: string; recordType: string; recordId: string }> };
     expect(list.entries.map((e) => e.action).reverse()).toEqual(['vault.setup', 'user.create', 'user.create']);
     expect(list.entries[0]).toMatchObject({ actorUsername: ADMIN.username, recordType: 'user', recordId: String(c.counsellorId) });
-    expect(expectOk(await c.app.dispatch('audit.verify', {}))).toEqual({ valid: true, checked: 3, problem: null });
+    expect(expectOk(await c.app.dispatch('audit.verify', {}))).toMatchObject({ valid: true, checked: 3, problem: null, head: { seq: 3 } });
   });
 
   it('refuses UPDATE and DELETE at the database itself', async () => {
@@ -93,5 +93,43 @@ describe('the audit log', () => {
     expect((expectOk(await c.app.dispatch('audit.list', { from: today, to: today })) as { total: number }).total).toBe(3);
     expect((expectOk(await c.app.dispatch('audit.list', { to: '2020-01-01' })) as { total: number }).total).toBe(0);
     expect((expectOk(await c.app.dispatch('audit.list', { actorUserId: c.counsellorId })) as { total: number }).total).toBe(0);
+  });
+});
+
+describe('an anchor recorded outside the vault', () => {
+  it('proves the chain still holds the recorded entry, and catches a chain rewritten from scratch', async () => {
+    const c = await clinicWithCounsellor();
+    cleanups.push(c.cleanup);
+    const first = expectOk(await c.app.dispatch('audit.verify', {})) as { head: { seq: number; hash: string } };
+    expect(first.head.seq).toBe(3);
+    expectOk(await c.app.dispatch('settings.update', { autoLockMinutes: 20 }));
+    expect(expectOk(await c.app.dispatch('audit.verify', { anchor: first.head }))).toMatchObject({ valid: true });
+
+    // Someone with the key rewrites entry 2 and recomputes every hash after it, so the
+    // chain itself verifies again; only the anchor tells.
+    await c.app.close();
+    const { VaultFolder } = await import('../db/vault/vault-folder');
+    const { entryHash } = await import('./audit-log');
+    const ds = await new VaultFolder(c.dir).open(Buffer.from(parseRecoveryKey(c.recoveryKey)!, 'hex'), { create: false });
+    await ds.query('DROP TRIGGER audit_entry_no_update');
+    const rows = (await ds.query('SELECT * FROM audit_entry ORDER BY seq')) as Array<Record<string, unknown>>;
+    let prev = '0'.repeat(64);
+    for (const r of rows) {
+      const entry = {
+        seq: r.seq as number, at: r.at as string, actorUserId: r.actor_user_id as number | null, actorUsername: r.actor_username as string | null,
+        action: r.action as never, recordType: r.record_type as string | null, recordId: r.record_id as string | null, outcome: r.outcome as never,
+        detail: (r.seq === 2 ? JSON.stringify({ role: 'counsellor' }) : r.detail) as string | null, prevHash: prev,
+      };
+      const hash = entryHash(entry);
+      await ds.query('UPDATE audit_entry SET detail = ?, prev_hash = ?, hash = ? WHERE seq = ?', [entry.detail, prev, hash, entry.seq]);
+      prev = hash;
+    }
+    await ds.query('UPDATE audit_head SET hash = ? WHERE id = 1', [prev]);
+    await ds.destroy();
+
+    await signIn(c.app, ADMIN);
+    expect(expectOk(await c.app.dispatch('audit.verify', {}))).toMatchObject({ valid: true });
+    expect(expectOk(await c.app.dispatch('audit.verify', { anchor: first.head }))).toMatchObject({ valid: false, problem: { seq: 3, kind: 'anchor_mismatch' } });
+    expect(expectOk(await c.app.dispatch('audit.verify', { anchor: { seq: 9999, hash: first.head.hash } }))).toMatchObject({ valid: false, problem: { kind: 'anchor_mismatch' } });
   });
 });

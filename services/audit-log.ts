@@ -106,9 +106,14 @@ function toView(e: AuditEntry): AuditEntryView {
  * Walk the chain from the first entry: numbering without gaps, each link pointing at
  * the previous hash, each hash matching its fields, and the last one matching the
  * head the insert trigger keeps. Any edited, inserted or deleted entry breaks one.
+ * An anchor (a seq and hash recorded outside the vault earlier) must still be there:
+ * that catches a chain rewritten from scratch by someone holding the data key.
  */
-export async function verifyAudit(dataSource: DataSource): Promise<AuditVerification> {
+export async function verifyAudit(dataSource: DataSource, anchor?: { seq: number; hash: string }): Promise<AuditVerification> {
   const repo = dataSource.getRepository(AuditEntryEntity);
+  const headRow = await readAuditHead(dataSource);
+  const head = headRow ? { seq: headRow.seq, hash: headRow.hash } : null;
+  const broken = (seq: number, kind: NonNullable<AuditVerification['problem']>['kind']): AuditVerification => ({ valid: false, checked, problem: { seq, kind }, head });
   const pageSize = 5000;
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
@@ -116,20 +121,19 @@ export async function verifyAudit(dataSource: DataSource): Promise<AuditVerifica
   for (;;) {
     const page = await repo.createQueryBuilder('a').where('a.seq >= :s', { s: expectedSeq }).orderBy('a.seq', 'ASC').take(pageSize).getMany();
     for (const e of page) {
-      if (e.seq !== expectedSeq) return { valid: false, checked, problem: { seq: expectedSeq, kind: 'gap' } };
-      if (e.prevHash !== prevHash) return { valid: false, checked, problem: { seq: e.seq, kind: 'broken_link' } };
+      if (e.seq !== expectedSeq) return broken(expectedSeq, 'gap');
+      if (e.prevHash !== prevHash) return broken(e.seq, 'broken_link');
       const { hash, ...rest } = e;
-      if (entryHash(rest) !== hash) return { valid: false, checked, problem: { seq: e.seq, kind: 'hash_mismatch' } };
+      if (entryHash(rest) !== hash) return broken(e.seq, 'hash_mismatch');
+      if (anchor && e.seq === anchor.seq && hash !== anchor.hash) return broken(e.seq, 'anchor_mismatch');
       prevHash = hash;
       expectedSeq += 1;
       checked += 1;
     }
     if (page.length < pageSize) break;
   }
-  const headRow = await readAuditHead(dataSource);
-  if (checked === 0 && !headRow) return { valid: true, checked, problem: null };
-  if (!headRow || headRow.seq !== expectedSeq - 1 || headRow.hash !== prevHash) {
-    return { valid: false, checked, problem: { seq: headRow?.seq ?? expectedSeq, kind: 'head_mismatch' } };
-  }
-  return { valid: true, checked, problem: null };
+  if (anchor && anchor.seq > checked) return broken(anchor.seq, 'anchor_mismatch');
+  if (checked === 0 && !headRow) return { valid: true, checked, problem: null, head: null };
+  if (!headRow || headRow.seq !== expectedSeq - 1 || headRow.hash !== prevHash) return broken(headRow?.seq ?? expectedSeq, 'head_mismatch');
+  return { valid: true, checked, problem: null, head: { seq: headRow.seq, hash: headRow.hash } };
 }

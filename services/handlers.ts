@@ -8,6 +8,7 @@ import { sessionInfo, type OpenSession } from './session';
 import { changeOwnPassphrase, createUser, disableUser, listUsers, resetPassphrase } from './user-service';
 import { rekeyVault, recoverWithKey, setupVault, unlockVault, vaultStatus, type VaultDeps } from './vault-service';
 import { discardDraft, getDraft, saveDraft } from './draft-service';
+import { createAgency, createContract, listAgencies, listContracts, updateAgency, updateContract } from './agency-service';
 import { UserAccountEntity, AuditEntryEntity } from '../db/entities';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { AppError } from '../shared/errors';
@@ -92,7 +93,7 @@ export const handlers: HandlerTable = {
     const session = signedIn(ctx);
     return listAudit(session.dataSource, input, session.settings.timeZone);
   },
-  'audit.verify': async (_input, ctx) => verifyAudit(signedIn(ctx).dataSource),
+  'audit.verify': async (input, ctx) => verifyAudit(signedIn(ctx).dataSource, input.anchor),
 
   'vault.verify': async (_input, ctx) => {
     const session = signedIn(ctx);
@@ -111,4 +112,11 @@ export const handlers: HandlerTable = {
   'drafts.get': async (input, ctx) => getDraft(signedIn(ctx), input.formKey),
   'drafts.save': async (input, ctx) => saveDraft(signedIn(ctx), ctx.clock, input.formKey, input.payload),
   'drafts.discard': async (input, ctx) => ({ discarded: await discardDraft(signedIn(ctx), input.formKey) }),
+
+  'agencies.list': async (input, ctx) => ({ agencies: await listAgencies(signedIn(ctx), input.includeInactive) }),
+  'agencies.create': async (input, ctx) => createAgency(signedIn(ctx), ctx.clock, input),
+  'agencies.update': async (input, ctx) => updateAgency(signedIn(ctx), ctx.clock, input),
+  'contracts.list': async (input, ctx) => ({ contracts: await listContracts(signedIn(ctx), input.agencyId) }),
+  'contracts.create': async (input, ctx) => createContract(signedIn(ctx), ctx.clock, input),
+  'contracts.update': async (input, ctx) => updateContract(signedIn(ctx), ctx.clock, input),
 };

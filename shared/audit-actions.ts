@@ -18,6 +18,10 @@ export const AUDIT_ACTIONS = [
   'keyring.events_dropped',
   /** Key slots in the keyring file that the database does not vouch for, removed at sign-in. */
   'keyring.slots_dropped',
+  'agency.create',
+  'agency.update',
+  'contract.create',
+  'contract.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

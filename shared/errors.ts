@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'CANNOT_DISABLE_SELF',
   'CANNOT_RESET_OWN_PASSPHRASE',
   'NOT_FOUND',
+  'CONTRACT_OVERLAP',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -5,6 +5,7 @@ import { VaultFolder } from '../vault/vault-folder';
 import { newDataKey } from '../vault/key-slots';
 import { applyDataKey } from '../vault/sqlcipher';
 import { InitialSchema1764300000001 } from './0001-initial-schema';
+import { SlotPublicKeys1764300000002 } from './0002-slot-public-keys';
 import { tempVaultDir } from '../../tests/helpers/vault-fixture';
 
 const cleanups: Array<() => void> = [];
@@ -34,7 +35,17 @@ describe('migration 2: slot public keys', () => {
     expect(await v1.query('PRAGMA user_version')).toEqual([{ user_version: 1 }]);
     await v1.destroy();
 
-    const v2 = await folder.open(key, { create: false });
+    // Up to migration 2 only, as Tenang with schema 2 would.
+    const v2 = new DataSource({
+      type: 'better-sqlite3',
+      database: folder.databasePath,
+      driver: Database,
+      prepareDatabase: (db: Database.Database) => applyDataKey(db, key.toString('hex')),
+      migrations: [InitialSchema1764300000001, SlotPublicKeys1764300000002],
+      migrationsTransactionMode: 'all',
+    });
+    await v2.initialize();
+    await v2.runMigrations();
     expect(await v2.query('PRAGMA user_version')).toEqual([{ user_version: 2 }]);
     expect(await v2.query('SELECT username, slot_public_key FROM user_account')).toEqual([{ username: 'sari', slot_public_key: null }]);
     await v2.destroy();

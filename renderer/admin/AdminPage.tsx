@@ -3,14 +3,16 @@ import type { PageId } from '../shell/pages';
 import { UsersPanel } from './users/UsersPanel';
 import { SettingsPanel } from './settings/SettingsPanel';
 import { AuditPanel } from './audit/AuditPanel';
+import { AgenciesPanel } from './agencies/AgenciesPanel';
 
 const TABS = [
   { page: 'admin/users', key: 'users' },
+  { page: 'admin/agencies', key: 'agencies' },
   { page: 'admin/settings', key: 'settings' },
   { page: 'admin/audit', key: 'audit' },
 ] as const;
 
-/** Admin: users, clinic settings and the audit log, one tab each. */
+/** Admin: users, partner agencies, clinic settings and the audit log, one tab each. */
 export function AdminPage({ page, onNavigate }: { page: PageId; onNavigate: (page: PageId) => void }) {
   const { t } = useTranslation();
   return (
@@ -33,6 +35,7 @@ export function AdminPage({ page, onNavigate }: { page: PageId; onNavigate: (pag
         ))}
       </nav>
       {page === 'admin/users' && <UsersPanel />}
+      {page === 'admin/agencies' && <AgenciesPanel />}
       {page === 'admin/settings' && <SettingsPanel />}
       {page === 'admin/audit' && <AuditPanel />}
     </>

@@ -33,3 +33,21 @@ export function zoneAbbreviation(zone: string, language: Language): string {
   const now = DateTime.now().setZone(zone).setLocale(localeFor(language));
   return now.isValid ? now.toFormat('ZZZZ') : zone;
 }
+
+/** A calendar date (YYYY-MM-DD, no time or zone) as "1 Dec 2026" / "1 Des 2026". */
+export function formatCalendarDate(date: string, language: Language): string {
+  const parsed = DateTime.fromISO(date, { zone: 'UTC' });
+  return parsed.isValid ? parsed.setLocale(localeFor(language)).toLocaleString(DateTime.DATE_MED) : date;
+}
+
+/** Today's date (YYYY-MM-DD) in the clinic's time zone. */
+export function todayIn(zone: string): string {
+  const now = DateTime.now().setZone(zone);
+  return (now.isValid ? now : DateTime.now()).toISODate() ?? '';
+}
+
+/** The last day of a period that starts on `start` and runs a year (2026-12-01 → 2027-11-30). */
+export function oneYearFrom(start: string): string {
+  const parsed = DateTime.fromISO(start, { zone: 'UTC' });
+  return parsed.isValid ? (parsed.plus({ years: 1 }).minus({ days: 1 }).toISODate() ?? start) : start;
+}

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { ADMIN_ONLY, ANY_SIGNED_IN, type Access } from '../roles';
 import type { ChannelName, EventName } from './names';
+import { agencyFieldsSchema, agencySchema, contractFieldsSchema, contractSchema } from './agency-schemas';
 
 export * from './names';
 import { AUDIT_ACTIONS, LOCK_REASONS } from '../audit-actions';
 import { secretFieldNames } from '../drafts';
 import {
+  auditAnchorSchema,
   auditEntrySchema,
   auditVerificationSchema,
   autoLockMinutesSchema,
@@ -161,9 +163,9 @@ export const channels = {
     output: z.object({ entries: z.array(auditEntrySchema), total: z.number().int() }),
   }),
   'audit.verify': channel({
-    summary: 'Check the audit log’s hash chain from the first entry to the last.',
+    summary: 'Check the audit log’s hash chain from the first entry to the last, and optionally that it still holds an anchor recorded earlier.',
     access: ADMIN_ONLY,
-    input: empty,
+    input: z.object({ anchor: auditAnchorSchema.optional() }).strict(),
     output: auditVerificationSchema,
   }),
   'vault.verify': channel({
@@ -201,6 +203,42 @@ export const channels = {
     access: ANY_SIGNED_IN,
     input: z.object({ formKey: z.string().regex(/^[a-z0-9.:-]{1,80}$/) }),
     output: z.object({ discarded: z.boolean() }),
+  }),
+  'agencies.list': channel({
+    summary: 'Partner agencies, active first, by name.',
+    access: ANY_SIGNED_IN,
+    input: z.object({ includeInactive: z.boolean().default(true) }).strict(),
+    output: z.object({ agencies: z.array(agencySchema) }),
+  }),
+  'agencies.create': channel({
+    summary: 'Add a partner agency (name, sector, address, contact).',
+    access: ADMIN_ONLY,
+    input: agencyFieldsSchema.strict(),
+    output: agencySchema,
+  }),
+  'agencies.update': channel({
+    summary: 'Change an agency, or mark it inactive or active again.',
+    access: ADMIN_ONLY,
+    input: agencyFieldsSchema.extend({ id: z.number().int().positive(), active: z.boolean() }).strict(),
+    output: agencySchema,
+  }),
+  'contracts.list': channel({
+    summary: 'The EAP contracts of one agency, newest first.',
+    access: ADMIN_ONLY,
+    input: z.object({ agencyId: z.number().int().positive() }).strict(),
+    output: z.object({ contracts: z.array(contractSchema) }),
+  }),
+  'contracts.create': channel({
+    summary: 'Add a contract to an agency; periods of one agency may not overlap.',
+    access: ADMIN_ONLY,
+    input: contractFieldsSchema.and(z.object({ agencyId: z.number().int().positive() })),
+    output: contractSchema,
+  }),
+  'contracts.update': channel({
+    summary: 'Change a contract; its period still may not overlap another of the agency.',
+    access: ADMIN_ONLY,
+    input: contractFieldsSchema.and(z.object({ id: z.number().int().positive() })),
+    output: contractSchema,
   }),
 } as const satisfies Record<ChannelName, ChannelSpec>;
 

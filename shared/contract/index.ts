@@ -1,2 +1,3 @@
 export * from './channels';
 export * from './schemas';
+export * from './agency-schemas';

@@ -26,6 +26,12 @@ export const CHANNEL_NAMES = [
   'drafts.get',
   'drafts.save',
   'drafts.discard',
+  'agencies.list',
+  'agencies.create',
+  'agencies.update',
+  'contracts.list',
+  'contracts.create',
+  'contracts.update',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

@@ -107,10 +107,18 @@ export const auditVerificationSchema = z.object({
   problem: z
     .object({
       seq: z.number().int(),
-      kind: z.enum(['hash_mismatch', 'broken_link', 'gap', 'head_mismatch']),
+      kind: z.enum(['hash_mismatch', 'broken_link', 'gap', 'head_mismatch', 'anchor_mismatch']),
     })
     .nullable(),
+  /**
+   * The chain's last link. Recorded outside the vault (an IT log, a printout), it lets a
+   * later `audit.verify` with that anchor prove the chain was not rewritten since, even by
+   * someone holding the data key.
+   */
+  head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 
 export const empty = z.object({}).strict();
+
+export const auditAnchorSchema = z.object({ seq: z.number().int().positive(), hash: z.string().regex(/^[0-9a-f]{64}$/, { message: 'hash_format' }) });

@@ -3,13 +3,29 @@ import i18n from 'i18next';
 import type { AuditEntryView } from '../../../shared/contract/schemas';
 
 /** Record types the services write today; later issues add theirs here and in both languages. */
-export const KNOWN_RECORD_TYPES = ['user', 'settings', 'vault', 'channel'] as const;
+export const KNOWN_RECORD_TYPES = ['user', 'settings', 'vault', 'channel', 'agency', 'contract'] as const;
 
 const SETTING_FIELDS: Record<string, string> = {
   clinicName: 'fields.clinicName',
   language: 'fields.defaultLanguage',
   timeZone: 'fields.timeZone',
   autoLockMinutes: 'fields.autoLockMinutes',
+  // Agencies and contracts (agency.update, contract.update).
+  name: 'admin.agencies.fields.name',
+  sector: 'admin.agencies.fields.sector',
+  address: 'admin.agencies.fields.address',
+  contactName: 'admin.agencies.fields.contactName',
+  contactEmail: 'admin.agencies.fields.contactEmail',
+  contactPhone: 'admin.agencies.fields.contactPhone',
+  active: 'admin.agencies.status.active',
+  startDate: 'admin.contracts.fields.startDate',
+  endDate: 'admin.contracts.fields.endDate',
+  coveredHeadcount: 'admin.contracts.fields.coveredHeadcount',
+  sessionAllowance: 'admin.contracts.fields.sessionAllowance',
+  allowancePolicy: 'admin.contracts.fields.allowancePolicy',
+  targets: 'admin.contracts.targetsLegend',
+  minCellSize: 'admin.contracts.fields.minCellSize',
+  reportingFrequency: 'admin.contracts.fields.reportingFrequency',
 };
 
 function translatedOr(t: TFunction, key: string, fallback: string): string {
@@ -33,6 +49,7 @@ export function detailText(t: TFunction, detail: AuditEntryView['detail']): stri
       let shown = String(value);
       if (key === 'role') shown = translatedOr(t, `roles.${shown}`, shown);
       if (key === 'reason') shown = translatedOr(t, `audit.lockReasons.${shown}`, shown);
+      if (key === 'sector') shown = translatedOr(t, `admin.agencies.sectors.${shown}`, shown);
       if (key === 'changed')
         shown = shown
           .split(',')
