@@ -3,10 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { VaultFolder } from '../vault/vault-folder';
-import { newDataKey } from '../vault/key-slots';
 import { applyDataKey } from '../vault/sqlcipher';
 import { LATEST_SCHEMA_VERSION } from './index';
-import { tempVaultDir } from '../../tests/helpers/vault-fixture';
+import { newVaultFolder } from '../../tests/helpers/vault-fixture';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -15,11 +14,8 @@ afterEach(() => {
 
 describe('migration 1: initial schema', () => {
   it('builds every table from an empty database, then later migrations bring it to the latest version', async () => {
-    const temp = tempVaultDir();
-    cleanups.push(temp.cleanup);
-    const folder = new VaultFolder(temp.dir);
-    folder.prepareNew();
-    const key = newDataKey();
+    const { folder, key, cleanup } = newVaultFolder();
+    cleanups.push(cleanup);
     const ds = await folder.open(key, { create: true });
     const tables = (await ds.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) as Array<{ name: string }>;
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['audit_entry', 'audit_head', 'draft', 'setting', 'user_account']));
@@ -34,27 +30,21 @@ describe('migration 1: initial schema', () => {
   });
 
   it('refuses a vault from a newer Tenang and leaves the file untouched', async () => {
-    const temp = tempVaultDir();
-    cleanups.push(temp.cleanup);
-    const folder = new VaultFolder(temp.dir);
-    folder.prepareNew();
-    const key = newDataKey();
+    const { folder, key, cleanup } = newVaultFolder();
+    cleanups.push(cleanup);
     await (await folder.open(key, { create: true })).destroy();
     const raw = new Database(folder.databasePath);
     applyDataKey(raw, key.toString('hex'));
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     raw.close();
-    const before = readFileSync(join(temp.dir, 'tenang.db'));
+    const before = readFileSync(folder.databasePath);
     await expect(folder.open(key, { create: false })).rejects.toMatchObject({ code: 'VAULT_TOO_NEW' });
-    expect(readFileSync(join(temp.dir, 'tenang.db')).equals(before)).toBe(true);
+    expect(readFileSync(folder.databasePath).equals(before)).toBe(true);
   });
 
   it('refuses a damaged file with VAULT_DAMAGED', async () => {
-    const temp = tempVaultDir();
-    cleanups.push(temp.cleanup);
-    const folder = new VaultFolder(temp.dir);
-    folder.prepareNew();
-    const key = newDataKey();
+    const { folder, key, cleanup } = newVaultFolder();
+    cleanups.push(cleanup);
     const ds = await folder.open(key, { create: true });
     await ds.query("CREATE TABLE filler (x)");
     for (let i = 0; i < 50; i++) await ds.query('INSERT INTO filler VALUES (randomblob(2000))');

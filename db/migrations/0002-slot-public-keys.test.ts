@@ -2,11 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DataSource } from 'typeorm';
 import { VaultFolder } from '../vault/vault-folder';
-import { newDataKey } from '../vault/key-slots';
 import { applyDataKey } from '../vault/sqlcipher';
 import { InitialSchema1764300000001 } from './0001-initial-schema';
 import { SlotPublicKeys1764300000002 } from './0002-slot-public-keys';
-import { tempVaultDir } from '../../tests/helpers/vault-fixture';
+import { newVaultFolder } from '../../tests/helpers/vault-fixture';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -15,11 +14,8 @@ afterEach(() => {
 
 describe('migration 2: slot public keys', () => {
   it('adds the column to a version-1 vault, keeps its users, and records schema version 2', async () => {
-    const temp = tempVaultDir();
-    cleanups.push(temp.cleanup);
-    const folder = new VaultFolder(temp.dir);
-    folder.prepareNew();
-    const key = newDataKey();
+    const { folder, key, cleanup } = newVaultFolder();
+    cleanups.push(cleanup);
     // A vault as Tenang with schema 1 left it.
     const v1 = new DataSource({
       type: 'better-sqlite3',

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { VaultFolder } from '../vault/vault-folder';
-import { newDataKey } from '../vault/key-slots';
-import { tempVaultDir } from '../../tests/helpers/vault-fixture';
+import { newVaultFolder } from '../../tests/helpers/vault-fixture';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -10,11 +9,9 @@ afterEach(() => {
 
 describe('migration 3: agencies and contracts', () => {
   it('creates both tables with their checks and overlap triggers', async () => {
-    const temp = tempVaultDir();
-    cleanups.push(temp.cleanup);
-    const folder = new VaultFolder(temp.dir);
-    folder.prepareNew();
-    const ds = await folder.open(newDataKey(), { create: true });
+    const { folder, key, cleanup } = newVaultFolder();
+    cleanups.push(cleanup);
+    const ds = await folder.open(key, { create: true });
     expect(await ds.query('PRAGMA user_version')).toEqual([{ user_version: 3 }]);
     await ds.query("INSERT INTO agency (name, sector, created_at, updated_at) VALUES ('Sekolah Negeri 1', 'education', 'x', 'x')");
     const insert = (start: string, end: string, minCell = 5) =>

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTenangApp, type Clock, type TenangApp } from '../../services/tenang-app';
+import { VaultFolder } from '../../db/vault/vault-folder';
+import { newDataKey } from '../../db/vault/key-slots';
 import type { Result } from '../../shared/errors';
 
 export const ADMIN = { username: 'ayu', displayName: 'Ayu Lestari', passphrase: 'lembayung senja di pelabuhan' };
@@ -60,4 +62,12 @@ export async function clinicWithCounsellor(clock?: Clock): Promise<{ app: Tenang
       temp.cleanup();
     },
   };
+}
+
+/** An empty vault folder and a fresh data key, for tests of the database layer itself. */
+export function newVaultFolder(): { folder: VaultFolder; key: Buffer; cleanup(): void } {
+  const temp = tempVaultDir();
+  const folder = new VaultFolder(temp.dir);
+  folder.prepareNew();
+  return { folder, key: newDataKey(), cleanup: temp.cleanup };
 }
