@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { VaultFolder } from '../vault/vault-folder';
 import { applyDataKey } from '../vault/sqlcipher';
