@@ -149,6 +149,56 @@ test('an admin adds an agency and a contract; overlapping periods are refused; c
   expect(created).toMatchObject({ recordType: 'agency', recordId: String(agency!.id) });
   expect((await dispatchOk(app, 'audit.list', { action: 'contract.create' })).entries[0]).toMatchObject({ recordType: 'contract' });
 
+  // A contract's terms can be changed afterwards: here its covered staff.
+  const enPeriod = (from: string, to: string) =>
+    `${DateTime.fromISO(from).setLocale('en-GB').toLocaleString(DateTime.DATE_MED)} – ${DateTime.fromISO(to).setLocale('en-GB').toLocaleString(DateTime.DATE_MED)}`;
+  const [first] = (await dispatchOk(app, 'contracts.list', { agencyId: agency!.id })).contracts;
+  const firstRow = page.getByTestId('contracts-table').locator(`tr[data-contract-id="${first!.id}"]`);
+  await firstRow.getByRole('button', { name: /Edit/ }).click();
+  const contractDialog = page.getByRole('dialog', { name: `Edit the contract ${period}` });
+  await expect(contractDialog.getByLabel('First day')).toHaveValue(start);
+  await expect(contractDialog.getByLabel('Last day')).toHaveValue(end);
+  await expect(contractDialog.getByLabel('Covered staff')).toHaveValue('1200');
+  await expect(contractDialog.getByLabel('Urgent: number of hours')).toHaveValue('48');
+  await contractDialog.getByLabel('Covered staff').fill('1350');
+  await screenshot(page, 'edit-contract', { viewport: true });
+  await contractDialog.getByRole('button', { name: 'Save contract' }).click();
+  await expect(contractDialog).toHaveCount(0);
+  await expect(page.getByTestId('contracts-notice')).toHaveText(`The contract ${period} has been saved.`);
+  await expect(firstRow).toContainText('1350 staff');
+  expect((await dispatchOk(app, 'contracts.list', { agencyId: agency!.id })).contracts).toMatchObject([
+    { id: first!.id, startDate: start, endDate: end, coveredHeadcount: 1350, sessionAllowance: 6 },
+  ]);
+
+  // A second contract for the year after; moving its first day into the first one's period is refused, and nothing changes.
+  const nextStart = DateTime.fromISO(end).plus({ days: 1 }).toISODate()!;
+  const nextEnd = DateTime.fromISO(nextStart).plus({ years: 1 }).minus({ days: 1 }).toISODate()!;
+  await contractForm.getByLabel('First day').fill(nextStart);
+  await expect(contractForm.getByLabel('Last day')).toHaveValue(nextEnd);
+  await contractForm.getByLabel('Covered staff').fill('500');
+  await contractForm.getByRole('button', { name: 'Add contract' }).click();
+  await expect(page.getByTestId('contracts-notice')).toHaveText(`The contract ${enPeriod(nextStart, nextEnd)} has been added.`);
+  await expect(contractRows).toHaveCount(2);
+  const second = (await dispatchOk(app, 'contracts.list', { agencyId: agency!.id })).contracts.find((contract) => contract.id !== first!.id)!;
+  const secondRow = page.getByTestId('contracts-table').locator(`tr[data-contract-id="${second.id}"]`);
+  await secondRow.getByRole('button', { name: /Edit/ }).click();
+  const secondDialog = page.getByRole('dialog', { name: `Edit the contract ${enPeriod(nextStart, nextEnd)}` });
+  await secondDialog.getByLabel('First day').fill(end);
+  await expect(secondDialog.getByLabel('Last day')).toHaveValue(nextEnd);
+  await secondDialog.getByLabel('Covered staff').fill('800');
+  await secondDialog.getByRole('button', { name: 'Save contract' }).click();
+  await expect(secondDialog.locator('#edit-contract-start-error')).toHaveText(
+    'This period overlaps another contract of this agency. Contracts of one agency may not overlap.',
+  );
+  await secondDialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(secondDialog).toHaveCount(0);
+  await expect(secondRow).toContainText(enPeriod(nextStart, nextEnd));
+  await expect(secondRow).toContainText('500 staff');
+  const after = (await dispatchOk(app, 'contracts.list', { agencyId: agency!.id })).contracts;
+  expect(after.find((contract) => contract.id === second.id)).toMatchObject({ startDate: nextStart, endDate: nextEnd, coveredHeadcount: 500 });
+  expect(after.find((contract) => contract.id === first!.id)).toMatchObject({ startDate: start, endDate: end, coveredHeadcount: 1350 });
+  expect((await dispatchOk(app, 'audit.list', { action: 'contract.update' })).entries).toHaveLength(1);
+
   // A counsellor sees no Agencies tab, and the server refuses them too.
   await page.getByRole('button', { name: 'Lock' }).click();
   await signIn(page, COUNSELLOR);

@@ -8,15 +8,17 @@ import { FormAlert } from '../../forms/FormAlert';
 import { useFormatters } from '../../session/useFormatters';
 import { AddContractForm } from './AddContractForm';
 import { ContractsTable } from './ContractsTable';
+import { EditContractDialog } from './EditContractDialog';
 
-/** The contracts of the chosen agency, and a form to add one. */
+/** The contracts of the chosen agency, each with an Edit button, and a form to add one. */
 export function ContractsSection({ agency }: { agency: Agency }) {
   const { t } = useTranslation();
   const { calendarDate } = useFormatters();
   const [contracts, setContracts] = useState<Contract[] | null>(null);
   const [loadError, setLoadError] = useState<ErrorCode | null>(null);
-  // The added contract, not a sentence: the notice follows a language switch.
-  const [added, setAdded] = useState<Contract | null>(null);
+  const [editing, setEditing] = useState<Contract | null>(null);
+  // The added or saved contract, not a sentence: the notice follows a language switch.
+  const [notice, setNotice] = useState<{ key: 'admin.contracts.created' | 'admin.contracts.updated'; contract: Contract } | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -38,10 +40,10 @@ export function ContractsSection({ agency }: { agency: Agency }) {
           {t('admin.contracts.title', { name: agency.name })}
         </h2>
         <p className="card-text">{t('admin.contracts.lead')}</p>
-        {added && (
+        {notice && (
           <Notice tone="success" testId="contracts-notice">
-            {t('admin.contracts.created', {
-              period: t('admin.contracts.period', { start: calendarDate(added.startDate), end: calendarDate(added.endDate) }),
+            {t(notice.key, {
+              period: t('admin.contracts.period', { start: calendarDate(notice.contract.startDate), end: calendarDate(notice.contract.endDate) }),
             })}
           </Notice>
         )}
@@ -51,16 +53,27 @@ export function ContractsSection({ agency }: { agency: Agency }) {
         ) : contracts && contracts.length === 0 ? (
           <p className="empty-state">{t('admin.contracts.empty')}</p>
         ) : (
-          <ContractsTable contracts={contracts ?? []} />
+          <ContractsTable contracts={contracts ?? []} onEdit={setEditing} />
         )}
       </section>
       <AddContractForm
         agency={agency}
         onCreated={(contract) => {
-          setAdded(contract);
+          setNotice({ key: 'admin.contracts.created', contract });
           void load();
         }}
       />
+      {editing && (
+        <EditContractDialog
+          contract={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(contract) => {
+            setEditing(null);
+            setNotice({ key: 'admin.contracts.updated', contract });
+            void load();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -4,6 +4,8 @@ import { TARGET_UNITS, type TargetUnit, type Urgency } from '../../../shared/dom
 import { FormField } from '../../forms/FormField';
 
 interface TargetFieldProps {
+  /** The start of the fields' ids, e.g. add-contract. */
+  idPrefix: string;
   urgency: Urgency;
   unit: TargetUnit;
   unitField: UseFormRegisterReturn;
@@ -13,12 +15,12 @@ interface TargetFieldProps {
 }
 
 /** One urgency's time-to-first-appointment target: the same day, or within a number of hours or working days. */
-export function TargetField({ urgency, unit, unitField, amountField, unitError, amountError }: TargetFieldProps) {
+export function TargetField({ idPrefix, urgency, unit, unitField, amountField, unitError, amountError }: TargetFieldProps) {
   const { t } = useTranslation();
   const urgencyName = t(`admin.contracts.urgencies.${urgency}`);
   return (
     <div data-testid={`target-${urgency}`}>
-      <FormField id={`add-contract-${urgency}-unit`} label={urgencyName} error={unitError}>
+      <FormField id={`${idPrefix}-${urgency}-unit`} label={urgencyName} error={unitError}>
         {(a11y) => (
           <select {...a11y} {...unitField}>
             {TARGET_UNITS.map((option) => (
@@ -31,7 +33,7 @@ export function TargetField({ urgency, unit, unitField, amountField, unitError, 
       </FormField>
       {unit !== 'same_day' && (
         <FormField
-          id={`add-contract-${urgency}-amount`}
+          id={`${idPrefix}-${urgency}-amount`}
           label={t(unit === 'hours' ? 'admin.contracts.fields.amountHours' : 'admin.contracts.fields.amountDays', { urgency: urgencyName })}
           error={amountError}
         >
