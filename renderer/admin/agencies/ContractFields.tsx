@@ -12,6 +12,7 @@ import {
   type TargetUnit,
   type Urgency,
 } from '../../../shared/domain/agencies';
+import { BoundedIntegerInput } from '../../forms/BoundedIntegerInput';
 import { FormField } from '../../forms/FormField';
 import { oneYearFrom } from '../../format/dates';
 import { TargetField } from './TargetField';
@@ -99,18 +100,7 @@ export function ContractFields({ idPrefix, form, endFollowsStart = false }: Cont
           error={errors.sessionAllowance}
           hint={t('admin.contracts.hints.sessionAllowance', { min: SESSION_ALLOWANCE.min, max: SESSION_ALLOWANCE.max })}
         >
-          {(a11y) => (
-            <input
-              {...a11y}
-              className="input--short"
-              type="number"
-              inputMode="numeric"
-              min={SESSION_ALLOWANCE.min}
-              max={SESSION_ALLOWANCE.max}
-              step={1}
-              {...form.register('sessionAllowance', { valueAsNumber: true })}
-            />
-          )}
+          {(a11y) => <BoundedIntegerInput {...a11y} bounds={SESSION_ALLOWANCE} registration={form.register('sessionAllowance', { valueAsNumber: true })} />}
         </FormField>
         <FormField id={`${idPrefix}-policy`} label={t('admin.contracts.fields.allowancePolicy')} error={errors.allowancePolicy}>
           {(a11y) => (
@@ -131,18 +121,7 @@ export function ContractFields({ idPrefix, form, endFollowsStart = false }: Cont
           error={errors.minCellSize}
           hint={t('admin.contracts.hints.minCellSize', { min: MIN_CELL_SIZE.min, max: MIN_CELL_SIZE.max })}
         >
-          {(a11y) => (
-            <input
-              {...a11y}
-              className="input--short"
-              type="number"
-              inputMode="numeric"
-              min={MIN_CELL_SIZE.min}
-              max={MIN_CELL_SIZE.max}
-              step={1}
-              {...form.register('minCellSize', { valueAsNumber: true })}
-            />
-          )}
+          {(a11y) => <BoundedIntegerInput {...a11y} bounds={MIN_CELL_SIZE} registration={form.register('minCellSize', { valueAsNumber: true })} />}
         </FormField>
         <FormField id={`${idPrefix}-reporting`} label={t('admin.contracts.fields.reportingFrequency')} error={errors.reportingFrequency}>
           {(a11y) => (

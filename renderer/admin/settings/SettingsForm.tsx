@@ -12,6 +12,7 @@ import { Notice } from '../../components/Notice';
 import { DraftStatusNote } from '../../drafts/DraftStatusNote';
 import { useFormDraft } from '../../drafts/useFormDraft';
 import { applyApiError } from '../../forms/apply-api-error';
+import { BoundedIntegerInput } from '../../forms/BoundedIntegerInput';
 import { ClinicFields } from '../../forms/ClinicFields';
 import { FormAlert } from '../../forms/FormAlert';
 import { FormField } from '../../forms/FormField';
@@ -82,18 +83,7 @@ export function SettingsForm({ initial, titleId }: { initial: Settings; titleId:
           error={errors.autoLockMinutes}
           hint={t('admin.settings.autoLockHint', { min: AUTO_LOCK_MINUTES.min, max: AUTO_LOCK_MINUTES.max })}
         >
-          {(a11y) => (
-            <input
-              {...a11y}
-              className="input--short"
-              type="number"
-              inputMode="numeric"
-              min={AUTO_LOCK_MINUTES.min}
-              max={AUTO_LOCK_MINUTES.max}
-              step={1}
-              {...form.register('autoLockMinutes', { valueAsNumber: true })}
-            />
-          )}
+          {(a11y) => <BoundedIntegerInput {...a11y} bounds={AUTO_LOCK_MINUTES} registration={form.register('autoLockMinutes', { valueAsNumber: true })} />}
         </FormField>
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={isSubmitting} aria-busy={isSubmitting}>
