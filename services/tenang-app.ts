@@ -35,6 +35,12 @@ export interface TenangApp {
   checkIdle(): Promise<void>;
   lock(reason: LockReason): Promise<void>;
   close(): Promise<void>;
+  /**
+   * For in-process callers only (the CLI), never reachable over IPC: run work too large
+   * for a channel reply (full export, restore, demo data) with the open session, in the
+   * same queue as every request. Only a signed-in admin may; a refusal is audited.
+   */
+  runAdminTask<T>(task: string, work: (session: OpenSession, clock: Clock) => Promise<T>): Promise<T>;
 }
 
 /** Channels that do not count as the user being active (the UI may call them on its own). */
@@ -131,6 +137,16 @@ export function createTenangApp(options: TenangAppOptions): TenangApp {
         if (session && clock.now() - session.lastActivityMs >= session.settings.autoLockMinutes * 60_000) await lockNow('idle');
       }),
     lock: (reason) => exclusive(() => lockNow(reason)),
+    runAdminTask: (task, work) =>
+      exclusive(async () => {
+        if (!session) throw new AppError('NOT_SIGNED_IN', 'The vault is locked. Sign in first.');
+        if (session.user.role !== 'admin') {
+          await auditDenied(task);
+          throw new AppError('FORBIDDEN', 'Your role may not do this.');
+        }
+        session.lastActivityMs = clock.now();
+        return work(session, clock);
+      }),
     close: () => exclusive(() => lockNow('shutdown')),
   };
 }

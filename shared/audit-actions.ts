@@ -22,6 +22,20 @@ export const AUDIT_ACTIONS = [
   'agency.update',
   'contract.create',
   'contract.update',
+  'client.create',
+  'client.update',
+  /** A client's record was opened (who looked at whom is itself confidential evidence). */
+  'client.view',
+  'referral.create',
+  'referral.status_change',
+  'referral.assign',
+  'case.open',
+  'case.close',
+  /** A CSV file of referrals was imported (the count, never the rows). */
+  'referral.import',
+  'data.export',
+  'data.import',
+  'data.seed_demo',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

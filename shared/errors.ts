@@ -26,6 +26,11 @@ export const ERROR_CODES = [
   'CANNOT_RESET_OWN_PASSPHRASE',
   'NOT_FOUND',
   'CONTRACT_OVERLAP',
+  'ILLEGAL_TRANSITION',
+  'COUNSELLOR_UNAVAILABLE',
+  'CASE_CLOSED',
+  'EXPORT_UNREADABLE',
+  'VAULT_NOT_EMPTY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

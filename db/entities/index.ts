@@ -1,15 +1,21 @@
 import { AgencyEntity } from './agency';
 import { AuditEntryEntity } from './audit-entry';
+import { ClientEntity } from './client';
+import { ClientCaseEntity } from './client-case';
 import { ContractEntity } from './contract';
 import { DraftEntity } from './draft';
+import { ReferralEntity, ReferralStatusChangeEntity } from './referral';
 import { SettingEntity } from './setting';
 import { UserAccountEntity } from './user-account';
 
 export * from './agency';
 export * from './audit-entry';
+export * from './client';
+export * from './client-case';
 export * from './contract';
 export * from './draft';
+export * from './referral';
 export * from './setting';
 export * from './user-account';
 
-export const ENTITIES = [UserAccountEntity, SettingEntity, AuditEntryEntity, DraftEntity, AgencyEntity, ContractEntity];
+export const ENTITIES = [UserAccountEntity, SettingEntity, AuditEntryEntity, DraftEntity, AgencyEntity, ContractEntity, ClientEntity, ClientCaseEntity, ReferralEntity, ReferralStatusChangeEntity];

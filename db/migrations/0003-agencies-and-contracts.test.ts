@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { VaultFolder } from '../vault/vault-folder';
 import { newVaultFolder } from '../../tests/helpers/vault-fixture';
+import { LATEST_SCHEMA_VERSION } from '.';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -12,7 +13,7 @@ describe('migration 3: agencies and contracts', () => {
     const { folder, key, cleanup } = newVaultFolder();
     cleanups.push(cleanup);
     const ds = await folder.open(key, { create: true });
-    expect(await ds.query('PRAGMA user_version')).toEqual([{ user_version: 3 }]);
+    expect(await ds.query('PRAGMA user_version')).toEqual([{ user_version: LATEST_SCHEMA_VERSION }]);
     await ds.query("INSERT INTO agency (name, sector, created_at, updated_at) VALUES ('Sekolah Negeri 1', 'education', 'x', 'x')");
     const insert = (start: string, end: string, minCell = 5) =>
       ds.query(

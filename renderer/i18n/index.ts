@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import id from './id.json';
+import en from '../../shared/i18n/en.json';
+import id from '../../shared/i18n/id.json';
 import { startupLanguage } from './language';
 
 export const resources = { en: { translation: en }, id: { translation: id } } as const;

@@ -5,6 +5,8 @@ import { AdminPage } from '../admin/AdminPage';
 import { MyAccountPage } from '../account/MyAccountPage';
 import { FailedAttemptsNotice } from './FailedAttemptsNotice';
 import { PlaceholderPage } from './PlaceholderPage';
+import { ReferralsSection } from '../referrals/ReferralsSection';
+import { ClientsSection } from '../clients/ClientsSection';
 import { SideNav } from './SideNav';
 import { TopBar } from './TopBar';
 import { HOME_PAGE, mayOpen, type PageId } from './pages';
@@ -46,8 +48,12 @@ export function AppShell({ page: requested, onNavigate, failedAttempts }: AppShe
             <MyAccountPage />
           ) : page.startsWith('admin/') ? (
             <AdminPage page={page} onNavigate={onNavigate} />
+          ) : page === 'referrals' || page.startsWith('referrals/') ? (
+            <ReferralsSection page={page} onNavigate={onNavigate} />
+          ) : page === 'clients' ? (
+            <ClientsSection />
           ) : (
-            <PlaceholderPage section={page as 'referrals' | 'calendar' | 'clients' | 'reports'} />
+            <PlaceholderPage section={page as 'calendar' | 'reports'} />
           )}
         </main>
       </div>

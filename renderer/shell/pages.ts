@@ -1,7 +1,7 @@
 import type { Role } from '../../shared/roles';
 
 /** Every place in the signed-in app. Admin pages carry their tab so a lock returns to it. */
-export const PAGES = ['referrals', 'calendar', 'clients', 'reports', 'admin/users', 'admin/agencies', 'admin/settings', 'admin/audit', 'account'] as const;
+export const PAGES = ['referrals', 'referrals/waitlist', 'referrals/new', 'referrals/import', 'calendar', 'clients', 'reports', 'admin/users', 'admin/agencies', 'admin/settings', 'admin/audit', 'account'] as const;
 export type PageId = (typeof PAGES)[number];
 
 export const HOME_PAGE: PageId = 'referrals';
@@ -18,9 +18,13 @@ export const NAV_SECTIONS: readonly { section: NavSection; page: PageId; roles: 
 
 export function sectionOf(page: PageId): NavSection | null {
   if (page.startsWith('admin/')) return 'admin';
+  if (page.startsWith('referrals/')) return 'referrals';
   return page === 'account' ? null : (page as NavSection);
 }
 
+/** Pages only admins may open (the services refuse their channels to others anyway). */
+const ADMIN_PAGES: ReadonlySet<PageId> = new Set(['referrals/waitlist', 'referrals/new', 'referrals/import']);
+
 export function mayOpen(page: PageId, role: Role): boolean {
-  return !page.startsWith('admin/') || role === 'admin';
+  return role === 'admin' || !(page.startsWith('admin/') || ADMIN_PAGES.has(page));
 }

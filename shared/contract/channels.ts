@@ -1,7 +1,21 @@
 import { z } from 'zod';
 import { ADMIN_ONLY, ANY_SIGNED_IN, type Access } from '../roles';
 import type { ChannelName, EventName } from './names';
-import { agencyFieldsSchema, agencySchema, contractFieldsSchema, contractSchema } from './agency-schemas';
+import { agencyFieldsSchema, agencySchema, calendarDateSchema, contractFieldsSchema, contractSchema } from './agency-schemas';
+import {
+  caseCloseSchema,
+  caseSchema,
+  clientFieldsShape,
+  clientSchema,
+  clientSummarySchema,
+  referralCreateSchema,
+  referralMoveSchema,
+  referralSchema,
+  statusChangeSchema,
+} from './referral-schemas';
+import { URGENCIES } from '../domain/agencies';
+import { REFERRAL_STATUSES } from '../domain/referrals';
+import { CSV_COLUMNS } from '../domain/referral-csv';
 
 export * from './names';
 import { AUDIT_ACTIONS, LOCK_REASONS } from '../audit-actions';
@@ -239,6 +253,123 @@ export const channels = {
     access: ADMIN_ONLY,
     input: contractFieldsSchema.and(z.object({ id: z.number().int().positive() })),
     output: contractSchema,
+  }),
+  'clients.search': channel({
+    summary: 'Find clients by name, client code or agency, a page at a time (counsellors: only their own clients).',
+    access: ANY_SIGNED_IN,
+    input: z
+      .object({
+        query: z.string().trim().max(100).default(''),
+        agencyId: z.number().int().positive().optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    output: z.object({ clients: z.array(clientSummarySchema), total: z.number().int() }),
+  }),
+  'clients.get': channel({
+    summary: 'One client with their cases and referral history (audited; counsellors: only their own clients).',
+    access: ANY_SIGNED_IN,
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({ client: clientSchema, cases: z.array(caseSchema), referrals: z.array(referralSchema) }),
+  }),
+  'clients.update': channel({
+    summary: 'Change a client’s details (counsellors: only their own clients).',
+    access: ANY_SIGNED_IN,
+    input: z.object({ id: z.number().int().positive(), ...clientFieldsShape }).strict(),
+    output: clientSchema,
+  }),
+  'clients.findDuplicates': channel({
+    summary: 'Clients of an agency with the same name and date of birth, or the same email (the intake duplicate guard).',
+    access: ADMIN_ONLY,
+    input: z
+      .object({
+        agencyId: z.number().int().positive(),
+        givenName: z.string().trim().max(80),
+        familyName: z.string().trim().max(80).default(''),
+        dateOfBirth: calendarDateSchema.nullable().default(null),
+        email: z.string().trim().max(200).default(''),
+      })
+      .strict(),
+    output: z.object({ clients: z.array(clientSummarySchema) }),
+  }),
+  'referrals.create': channel({
+    summary: 'Intake a referral for an existing or a new client. A new client who looks like an existing one is not created until allowDuplicate is set.',
+    access: ADMIN_ONLY,
+    input: referralCreateSchema,
+    output: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('created'), referral: referralSchema }),
+      z.object({ outcome: z.literal('possible_duplicates'), candidates: z.array(clientSummarySchema) }),
+    ]),
+  }),
+  'referrals.list': channel({
+    summary: 'Referrals, newest first (counsellors: only those assigned to them).',
+    access: ANY_SIGNED_IN,
+    input: z
+      .object({
+        status: z.enum(REFERRAL_STATUSES).optional(),
+        agencyId: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(500).default(200),
+      })
+      .strict(),
+    output: z.object({ referrals: z.array(referralSchema) }),
+  }),
+  'referrals.get': channel({
+    summary: 'One referral with its status history (counsellors: only those assigned to them).',
+    access: ANY_SIGNED_IN,
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({ referral: referralSchema, history: z.array(statusChangeSchema) }),
+  }),
+  'referrals.move': channel({
+    summary: 'Triage, waitlist or close a referral (closing needs a reason); illegal moves are refused.',
+    access: ADMIN_ONLY,
+    input: referralMoveSchema,
+    output: referralSchema,
+  }),
+  'referrals.assign': channel({
+    summary: 'Assign a waitlisted referral to a counsellor, which opens a case for its client.',
+    access: ADMIN_ONLY,
+    input: z.object({ id: z.number().int().positive(), counsellorId: z.number().int().positive() }).strict(),
+    output: referralSchema,
+  }),
+  'referrals.waitlist': channel({
+    summary: 'Referrals waiting for a counsellor, by urgency then age, each with its first-appointment deadline.',
+    access: ADMIN_ONLY,
+    input: z.object({ agencyId: z.number().int().positive().optional(), urgency: z.enum(URGENCIES).optional() }).strict(),
+    output: z.object({ referrals: z.array(referralSchema) }),
+  }),
+  'referrals.import': channel({
+    summary: 'Import referrals from a CSV file: every row is checked first; one bad row and nothing is imported, with every bad line reported.',
+    access: ADMIN_ONLY,
+    input: z
+      .object({
+        csv: z.string().max(20_000_000),
+        /** For files with other headers: which header holds each canonical column. */
+        mapping: z.partialRecord(z.enum(CSV_COLUMNS), z.string().max(200)).optional(),
+        dryRun: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('imported'), imported: z.number().int(), dryRun: z.boolean() }),
+      z.object({
+        outcome: z.literal('invalid'),
+        rows: z.number().int(),
+        /** Each problem by line of the file (the header is line 1) and column; never the cell's content. */
+        problems: z.array(z.object({ line: z.number().int(), column: z.string().nullable(), code: z.string() })),
+      }),
+    ]),
+  }),
+  'cases.list': channel({
+    summary: 'Cases, open first (counsellors: only their own).',
+    access: ANY_SIGNED_IN,
+    input: z.object({ openOnly: z.boolean().default(false), counsellorId: z.number().int().positive().optional() }).strict(),
+    output: z.object({ cases: z.array(caseSchema) }),
+  }),
+  'cases.close': channel({
+    summary: 'Close a case with a date and a reason (its counsellor or an admin).',
+    access: ANY_SIGNED_IN,
+    input: caseCloseSchema,
+    output: caseSchema,
   }),
 } as const satisfies Record<ChannelName, ChannelSpec>;
 

@@ -1,3 +1,4 @@
 export * from './channels';
 export * from './schemas';
 export * from './agency-schemas';
+export * from './referral-schemas';

@@ -32,6 +32,19 @@ export const CHANNEL_NAMES = [
   'contracts.list',
   'contracts.create',
   'contracts.update',
+  'clients.search',
+  'clients.get',
+  'clients.update',
+  'clients.findDuplicates',
+  'referrals.create',
+  'referrals.list',
+  'referrals.get',
+  'referrals.move',
+  'referrals.assign',
+  'referrals.waitlist',
+  'referrals.import',
+  'cases.list',
+  'cases.close',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../renderer/i18n/en.json';
-import id from '../../renderer/i18n/id.json';
+import en from '../../shared/i18n/en.json';
+import id from '../../shared/i18n/id.json';
 import { ERROR_CODES } from '../../shared/errors';
 import { ROLES } from '../../shared/roles';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, LOCK_REASONS } from '../../shared/audit-actions';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import en from '../../renderer/i18n/en.json';
+import en from '../../shared/i18n/en.json';
 
 /** Literal translation keys in the renderer's source, t('a.b') and t(`a.b`), must exist. */
 const RENDERER = join(dirname(fileURLToPath(import.meta.url)), '../../renderer');

@@ -1,0 +1,55 @@
+import { DateTime } from 'luxon';
+import type { FirstAppointmentTarget } from './agencies';
+
+/** ISO weekdays (1 = Monday … 7 = Sunday) on which the clinic works. */
+export type WorkingDays = readonly number[];
+export const DEFAULT_WORKING_DAYS: WorkingDays = [1, 2, 3, 4, 5];
+
+export interface ClinicCalendar {
+  timeZone: string;
+  workingDays: WorkingDays;
+  /** Closed dates (YYYY-MM-DD) on top of the weekly pattern; scheduling fills these in. */
+  holidays?: ReadonlySet<string>;
+}
+
+/**
+ * When a referral received at `receivedAt` must have had its first appointment, by its
+ * contract's target (issue 3): `same_day` ends at midnight of the day received in the
+ * clinic's zone; `hours` is plain elapsed time; `business_days` ends at midnight after
+ * the Nth working day following the day received (the day itself does not count).
+ */
+export function firstAppointmentDueAt(receivedAt: string, target: FirstAppointmentTarget, calendar: ClinicCalendar): string {
+  const received = DateTime.fromISO(receivedAt, { zone: calendar.timeZone });
+  if (!received.isValid) throw new Error('receivedAt is not an ISO instant');
+  let due: DateTime;
+  if (target.unit === 'same_day') {
+    due = received.startOf('day').plus({ days: 1 });
+  } else if (target.unit === 'hours') {
+    due = received.plus({ hours: target.amount });
+  } else {
+    if (!calendar.workingDays.some((d) => d >= 1 && d <= 7)) throw new Error('the clinic has no working days');
+    let day = received.startOf('day');
+    let counted = 0;
+    while (counted < target.amount) {
+      day = day.plus({ days: 1 });
+      if (isWorkingDay(day, calendar)) counted += 1;
+    }
+    due = day.plus({ days: 1 });
+  }
+  return due.toUTC().toISO()!;
+}
+
+function isWorkingDay(day: DateTime, calendar: ClinicCalendar): boolean {
+  return calendar.workingDays.includes(day.weekday) && !calendar.holidays?.has(day.toISODate()!);
+}
+
+/**
+ * The instant a referral's clock starts: the moment it was entered when that is on the
+ * day received, otherwise the start of the day received in the clinic's zone (a referral
+ * entered late was still waiting from that day).
+ */
+export function referralClockStart(receivedDate: string, enteredAt: string, timeZone: string): string {
+  const entered = DateTime.fromISO(enteredAt, { zone: timeZone });
+  if (entered.toISODate() === receivedDate) return entered.toUTC().toISO()!;
+  return DateTime.fromISO(receivedDate, { zone: timeZone }).startOf('day').toUTC().toISO()!;
+}
