@@ -9,6 +9,10 @@ import { changeOwnPassphrase, createUser, disableUser, listUsers, resetPassphras
 import { rekeyVault, recoverWithKey, setupVault, unlockVault, vaultStatus, type VaultDeps } from './vault-service';
 import { discardDraft, getDraft, saveDraft } from './draft-service';
 import { createAgency, createContract, listAgencies, listContracts, updateAgency, updateContract } from './agency-service';
+import { getClient, searchClients, updateClient, findDuplicateClients } from './client-service';
+import { assignReferral, createReferral, getReferral, listReferrals, moveReferral, waitlist } from './referral-service';
+import { importReferrals } from './referral-import';
+import { closeCase, listCases } from './case-service';
 import { UserAccountEntity, AuditEntryEntity } from '../db/entities';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { AppError } from '../shared/errors';
@@ -119,4 +123,21 @@ export const handlers: HandlerTable = {
   'contracts.list': async (input, ctx) => ({ contracts: await listContracts(signedIn(ctx), input.agencyId) }),
   'contracts.create': async (input, ctx) => createContract(signedIn(ctx), ctx.clock, input),
   'contracts.update': async (input, ctx) => updateContract(signedIn(ctx), ctx.clock, input),
+
+  'clients.search': async (input, ctx) => searchClients(signedIn(ctx), input),
+  'clients.get': async (input, ctx) => getClient(signedIn(ctx), ctx.clock, input.id),
+  'clients.update': async (input, ctx) => updateClient(signedIn(ctx), ctx.clock, input),
+  'clients.findDuplicates': async (input, ctx) => {
+    const { agencyId, ...probe } = input;
+    return { clients: await findDuplicateClients(signedIn(ctx).dataSource.manager, agencyId, probe) };
+  },
+  'referrals.create': async (input, ctx) => createReferral(signedIn(ctx), ctx.clock, input),
+  'referrals.list': async (input, ctx) => ({ referrals: await listReferrals(signedIn(ctx), input) }),
+  'referrals.get': async (input, ctx) => getReferral(signedIn(ctx), ctx.clock, input.id),
+  'referrals.move': async (input, ctx) => moveReferral(signedIn(ctx), ctx.clock, input),
+  'referrals.assign': async (input, ctx) => assignReferral(signedIn(ctx), ctx.clock, input),
+  'referrals.waitlist': async (input, ctx) => ({ referrals: await waitlist(signedIn(ctx), input) }),
+  'referrals.import': async (input, ctx) => importReferrals(signedIn(ctx), ctx.clock, input),
+  'cases.list': async (input, ctx) => ({ cases: await listCases(signedIn(ctx), input) }),
+  'cases.close': async (input, ctx) => closeCase(signedIn(ctx), ctx.clock, input),
 };

@@ -15,7 +15,7 @@ import {
 } from './referral-schemas';
 import { URGENCIES } from '../domain/agencies';
 import { REFERRAL_STATUSES } from '../domain/referrals';
-import { CSV_COLUMNS } from '../domain/referral-csv';
+import { CSV_COLUMNS } from '../domain/csv-columns';
 
 export * from './names';
 import { AUDIT_ACTIONS, LOCK_REASONS } from '../audit-actions';

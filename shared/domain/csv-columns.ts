@@ -1,0 +1,26 @@
+/** CSV import of referrals: the columns, kept apart so the IPC contract does not load the parser. */
+
+/**
+ * The columns a file may have, by their canonical header. The first twelve are issue 3's;
+ * the last four let formal management referrals (which name their referrer and carry the
+ * consent's dates) be imported too.
+ */
+export const CSV_COLUMNS = [
+  'agency',
+  'received_date',
+  'referral_type',
+  'urgency',
+  'given_name',
+  'family_name',
+  'date_of_birth',
+  'email',
+  'phone',
+  'presenting_issues',
+  'consent_level',
+  'reason',
+  'referrer_name',
+  'referrer_contact',
+  'consent_date',
+  'consent_expiry',
+] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
