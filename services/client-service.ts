@@ -64,7 +64,7 @@ export async function getClient(session: OpenSession, clock: Clock, id: number) 
     return {
       client: await clientView(m, row),
       cases: await caseViews(m, cases),
-      referrals: await referralViews(m, referrals, session.settings.timeZone),
+      referrals: await referralViews(m, referrals, session.settings),
     };
   });
 }

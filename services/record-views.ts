@@ -1,7 +1,8 @@
 import { In, type EntityManager } from 'typeorm';
 import type { Case, ClientSummary, Referral } from '../shared/contract';
 import { DEFAULT_TARGETS, type FirstAppointmentTarget, type Urgency } from '../shared/domain/agencies';
-import { DEFAULT_WORKING_DAYS, firstAppointmentDueAt } from '../shared/domain/first-appointment';
+import { firstAppointmentDueAt } from '../shared/domain/first-appointment';
+import type { Settings } from '../shared/contract';
 import type { PresentingIssue } from '../shared/domain/referrals';
 import {
   AgencyEntity,
@@ -45,12 +46,12 @@ function targetFor(contract: ContractRow | undefined, urgency: Urgency): FirstAp
   return targets[urgency];
 }
 
-export async function referralViews(m: EntityManager, rows: ReferralRow[], timeZone: string): Promise<Referral[]> {
+export async function referralViews(m: EntityManager, rows: ReferralRow[], settings: Pick<Settings, 'timeZone' | 'workingDays'>): Promise<Referral[]> {
   const agencies = await byId<{ id: number; name: string }>(m, AgencyEntity, unique(rows.map((r) => r.agencyId)));
   const clients = await byId<ClientRow>(m, ClientEntity, unique(rows.map((r) => r.clientId)));
   const users = await byId<{ id: number; displayName: string }>(m, UserAccountEntity, unique(rows.map((r) => r.counsellorId)));
   const contracts = await byId<ContractRow>(m, ContractEntity, unique(rows.map((r) => r.contractId)));
-  const calendar = { timeZone, workingDays: DEFAULT_WORKING_DAYS };
+  const calendar = { timeZone: settings.timeZone, workingDays: settings.workingDays };
   return rows.map((r) => {
     const client = clients.get(r.clientId);
     const contract = r.contractId === null ? undefined : contracts.get(r.contractId);

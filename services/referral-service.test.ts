@@ -122,6 +122,20 @@ describe('referral intake', () => {
   });
 });
 
+describe('first-appointment deadlines', () => {
+  it('count the clinic’s working days, as set in the clinic settings', async () => {
+    const c = await clinicWithAgency();
+    // Received Friday 27 November 2026; routine is five working days.
+    const monToFri = await intake(c.app, referral(c.agencyId, { urgency: 'routine', receivedDate: '2026-11-27' }));
+    expect(monToFri.firstAppointmentDueAt).toBe('2026-12-04T17:00:00.000Z');
+    const settings = await call<{ workingDays: number[] }>(c.app, 'settings.update', { workingDays: [6, 1, 2, 3, 4, 5] });
+    expect(settings.workingDays).toEqual([1, 2, 3, 4, 5, 6]);
+    const { referral: monToSat } = await call<{ referral: ReferralView }>(c.app, 'referrals.get', { id: monToFri.id });
+    expect(monToSat.firstAppointmentDueAt).toBe('2026-12-03T17:00:00.000Z');
+    expect(await c.app.dispatch('settings.update', { workingDays: [] })).toMatchObject({ ok: false, error: { issues: [{ path: 'workingDays', code: 'working_days_required' }] } });
+  });
+});
+
 describe('the referral life cycle', () => {
   it('moves forward one step at a time, records who and when, and refuses illegal moves', async () => {
     const c = await clinicWithAgency();

@@ -94,7 +94,7 @@ export async function intakeReferral(m: EntityManager, actor: Actor, settings: S
     outcome: 'success',
     detail: { agencyId: agency.id, clientId, urgency: row.urgency, referralType: row.referralType, contractId: row.contractId },
   });
-  const [referral] = await referralViews(m, [row], settings.timeZone);
+  const [referral] = await referralViews(m, [row], settings);
   return { outcome: 'created', referral: referral! };
 }
 
@@ -121,7 +121,7 @@ export async function listReferrals(session: OpenSession, input: ParsedInput<'re
     ...(session.user.role === 'admin' ? {} : { counsellorId: session.user.id }),
   };
   const rows = await session.dataSource.getRepository(ReferralEntity).find({ where, order: { receivedDate: 'DESC', id: 'DESC' }, take: input.limit });
-  return referralViews(session.dataSource.manager, rows, session.settings.timeZone);
+  return referralViews(session.dataSource.manager, rows, session.settings);
 }
 
 export async function getReferral(session: OpenSession, clock: Clock, id: number): Promise<{ referral: Referral; history: StatusChange[] }> {
@@ -130,7 +130,7 @@ export async function getReferral(session: OpenSession, clock: Clock, id: number
   const changes = await m.getRepository(ReferralStatusChangeEntity).find({ where: { referralId: id }, order: { id: 'ASC' } });
   const users = await m.getRepository(UserAccountEntity).findBy({ id: In([...new Set(changes.map((c) => c.changedByUserId))]) });
   const names = new Map(users.map((u) => [u.id, u.displayName]));
-  const [referral] = await referralViews(m, [row], session.settings.timeZone);
+  const [referral] = await referralViews(m, [row], session.settings);
   return {
     referral: referral!,
     history: changes.map((c) => ({ fromStatus: c.fromStatus, toStatus: c.toStatus, closureReason: c.closureReason, note: c.note, changedAt: c.changedAt, changedBy: names.get(c.changedByUserId) ?? '' })),
@@ -156,7 +156,7 @@ export async function moveReferral(session: OpenSession, clock: Clock, input: Pa
     await m.getRepository(ReferralEntity).save(after);
     await recordStatus(m, actor, row.id, row.status, input.to, input.closureReason, input.note);
     await appendAudit(m, { ...actor, action: 'referral.status_change', recordType: 'referral', recordId: String(row.id), outcome: 'success', detail: { from: row.status, to: input.to, closureReason: input.closureReason } });
-    const [view] = await referralViews(m, [after], session.settings.timeZone);
+    const [view] = await referralViews(m, [after], session.settings);
     return view!;
   });
 }
@@ -185,7 +185,7 @@ export async function assignReferral(session: OpenSession, clock: Clock, input: 
     await recordStatus(m, actor, row.id, row.status, 'assigned', null, '');
     await appendAudit(m, { ...actor, action: 'case.open', recordType: 'case', recordId: String(opened.id), outcome: 'success', detail: { clientId: row.clientId, counsellorId: counsellor.id } });
     await appendAudit(m, { ...actor, action: 'referral.assign', recordType: 'referral', recordId: String(row.id), outcome: 'success', detail: { counsellorId: counsellor.id, caseId: opened.id } });
-    const [view] = await referralViews(m, [after], session.settings.timeZone);
+    const [view] = await referralViews(m, [after], session.settings);
     return view!;
   });
 }
@@ -200,5 +200,5 @@ export async function waitlist(session: OpenSession, input: ParsedInput<'referra
   });
   const rank = (r: ReferralRow) => URGENCIES.indexOf(r.urgency);
   rows.sort((a, b) => rank(a) - rank(b));
-  return referralViews(session.dataSource.manager, rows, session.settings.timeZone);
+  return referralViews(session.dataSource.manager, rows, session.settings);
 }

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { settingsSchema, type Settings } from '../shared/contract';
 import { AUTO_LOCK_MINUTES } from '../shared/settings';
+import { DEFAULT_WORKING_DAYS } from '../shared/domain/first-appointment';
 import { AppError } from '../shared/errors';
 import { SettingEntity } from '../db/entities';
 
@@ -10,6 +11,7 @@ const KEYS: Record<keyof Settings, string> = {
   language: 'clinic.language',
   timeZone: 'clinic.time_zone',
   autoLockMinutes: 'session.auto_lock_minutes',
+  workingDays: 'clinic.working_days',
 };
 const VAULT_ID_KEY = 'vault.id';
 
@@ -21,6 +23,7 @@ export async function readSettings(db: DataSource | EntityManager): Promise<Sett
     language: byKey.get(KEYS.language),
     timeZone: byKey.get(KEYS.timeZone),
     autoLockMinutes: byKey.get(KEYS.autoLockMinutes) ?? AUTO_LOCK_MINUTES.default,
+    workingDays: byKey.get(KEYS.workingDays) ?? DEFAULT_WORKING_DAYS,
   });
   if (!parsed.success) throw new AppError('VAULT_DAMAGED', 'The clinic settings in this vault are unreadable.');
   return parsed.data;
@@ -31,8 +34,10 @@ export async function writeSettings(manager: EntityManager, changes: Partial<Set
   const changed: (keyof Settings)[] = [];
   for (const [field, value] of Object.entries(changes) as [keyof Settings, unknown][]) {
     if (value === undefined) continue;
-    if (current && current[field] === value) continue;
-    await manager.getRepository(SettingEntity).save({ key: KEYS[field], value: JSON.stringify(value) });
+    // Working days are kept in weekday order, so [5, 1] and [1, 5] are the same setting.
+    const stored = JSON.stringify(Array.isArray(value) ? [...(value as number[])].sort((a, b) => a - b) : value);
+    if (current && JSON.stringify(current[field]) === stored) continue;
+    await manager.getRepository(SettingEntity).save({ key: KEYS[field], value: stored });
     changed.push(field);
   }
   return changed;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_WORKING_DAYS } from '../shared/domain/first-appointment';
 import { existsSync, rmSync } from 'node:fs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../shared/errors';
@@ -62,6 +63,7 @@ export async function setupVault(deps: VaultDeps, input: ParsedInput<'vault.setu
         language: input.language,
         timeZone: input.timeZone,
         autoLockMinutes: 10,
+        workingDays: [...DEFAULT_WORKING_DAYS],
       });
       const user = await m.getRepository(UserAccountEntity).save({
         username: input.username,

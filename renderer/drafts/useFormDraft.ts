@@ -69,7 +69,8 @@ export function useFormDraft<T extends FieldValues, C = unknown, O = T>(
         if (draft.payload) {
           const current = form.getValues() as Record<string, unknown>;
           const restored = draftPayload(draft.payload, excludeRef.current);
-          const known = Object.fromEntries(Object.entries(restored).filter(([name]) => name in current));
+          // An empty number field is NaN, which JSON stored as null: leave such a field empty.
+          const known = Object.fromEntries(Object.entries(restored).filter(([name, value]) => name in current && !(value === null && typeof current[name] === 'number')));
           form.reset({ ...current, ...known } as T, { keepDefaultValues: true });
           setSavedAt(draft.savedAt);
           setStatus('restored');

@@ -39,6 +39,7 @@ import {
   userSummarySchema,
   usernameSchema,
   withNewPassphrase,
+  workingDaysSchema,
 } from './schemas';
 
 /**
@@ -122,7 +123,7 @@ export const channels = {
     output: settingsSchema,
   }),
   'settings.update': channel({
-    summary: 'Change clinic settings (name, language, time zone, auto-lock minutes).',
+    summary: 'Change clinic settings (name, language, time zone, auto-lock minutes, working days).',
     access: ADMIN_ONLY,
     input: z
       .object({
@@ -130,6 +131,7 @@ export const channels = {
         language: languageSchema.optional(),
         timeZone: timeZoneSchema.optional(),
         autoLockMinutes: autoLockMinutesSchema.optional(),
+        workingDays: workingDaysSchema.optional(),
       })
       .strict(),
     output: settingsSchema,

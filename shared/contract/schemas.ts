@@ -18,6 +18,11 @@ export const languageSchema = z.enum(LANGUAGES);
 export const timeZoneSchema = z.string().refine(isKnownTimeZone, { message: 'time_zone_unknown' });
 export const clinicNameSchema = z.string().trim().min(2).max(120);
 export const autoLockMinutesSchema = z.number().int().min(AUTO_LOCK_MINUTES.min).max(AUTO_LOCK_MINUTES.max);
+export const workingDaysSchema = z
+  .array(z.number().int().min(1).max(7))
+  .min(1, { message: 'working_days_required' })
+  .max(7)
+  .refine((days) => new Set(days).size === days.length, { message: 'invalid' });
 
 /** A passphrase being typed to unlock: any characters, bounded so nobody can send megabytes. */
 export const passphraseSchema = z.string().min(1).max(1024);
@@ -76,6 +81,7 @@ export const settingsSchema = z.object({
   language: languageSchema,
   timeZone: timeZoneSchema,
   autoLockMinutes: autoLockMinutesSchema,
+  workingDays: workingDaysSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { test, expect } from '../bridge/fixtures';
-import { COUNSELLOR, dispatchOk, setUpClinic } from '../bridge/clinic';
+import { ADMIN, COUNSELLOR, dispatchOk, setUpClinic } from '../bridge/clinic';
 import { invokeFromPage } from '../bridge/install-bridge';
 import { untranslatedOnPage } from '../bridge/visible-text';
 import type { Page } from '@playwright/test';
@@ -207,4 +207,27 @@ test('an admin adds an agency and a contract; overlapping periods are refused; c
   const refused = await invokeFromPage(page, 'agencies.create', { name: 'Someone Else', sector: 'health' });
   expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   expect(await invokeFromPage(page, 'contracts.create', { agencyId: agency!.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+});
+
+test('a half-typed contract is kept as a draft of that agency across a lock', async ({ page, app }) => {
+  await setUpClinic(app);
+  const agency = await dispatchOk(app, 'agencies.create', { name: AGENCY.name, sector: 'education' });
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+  await page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name: 'Agencies' }).click();
+  const contractForm = page.locator('section', { has: page.getByRole('heading', { name: 'Add a contract' }) });
+  await contractForm.getByLabel('Covered staff').fill('640');
+  await contractForm.getByLabel('Sessions per person').fill('8');
+  await expect(contractForm.getByTestId('draft-status')).toHaveText(/^Draft saved/);
+  expect((await dispatchOk(app, 'drafts.get', { formKey: `admin.contracts.create.${agency.id}` })).payload).toMatchObject({ coveredHeadcount: 640, sessionAllowance: 8 });
+
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await signIn(page, ADMIN);
+  await expect(contractForm.getByTestId('draft-status')).toHaveText(/restored$/);
+  await expect(contractForm.getByLabel('Covered staff')).toHaveValue('640');
+  await expect(contractForm.getByLabel('Sessions per person')).toHaveValue('8');
+
+  await contractForm.getByRole('button', { name: 'Add contract' }).click();
+  await expect(page.getByTestId('contracts-notice')).toContainText('has been added');
+  expect((await dispatchOk(app, 'drafts.get', { formKey: `admin.contracts.create.${agency.id}` })).payload).toBeNull();
 });

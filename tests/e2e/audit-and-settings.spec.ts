@@ -130,7 +130,7 @@ test('settings: the admin changes clinic name, language, time zone and auto-lock
   await expect(page.getByTestId('settings-saved')).toHaveText('Settings saved.');
   await screenshot(page, 'admin-settings');
 
-  expect(await dispatchOk(app, 'settings.get', {})).toEqual({ clinicName: 'Klinik Harapan Sejahtera', language: 'en', timeZone: 'Asia/Makassar', autoLockMinutes: 15 });
+  expect(await dispatchOk(app, 'settings.get', {})).toEqual({ clinicName: 'Klinik Harapan Sejahtera', language: 'en', timeZone: 'Asia/Makassar', autoLockMinutes: 15, workingDays: [1, 2, 3, 4, 5] });
   expect((await dispatchOk(app, 'drafts.get', { formKey: 'admin.settings' })).payload).toBeNull();
   await expect(page.getByTestId('clinic-name')).toHaveText('Klinik Harapan Sejahtera');
 });

@@ -6,6 +6,8 @@ import type { Agency, Contract } from '../../../shared/contract/agency-schemas';
 import { DEFAULT_TARGETS, MIN_CELL_SIZE, SESSION_ALLOWANCE } from '../../../shared/domain/agencies';
 import type { ErrorCode } from '../../../shared/errors';
 import { call } from '../../api/client';
+import { DraftStatusNote } from '../../drafts/DraftStatusNote';
+import { useFormDraft } from '../../drafts/useFormDraft';
 import { applyApiError } from '../../forms/apply-api-error';
 import { FormAlert } from '../../forms/FormAlert';
 import { zodErrorMap } from '../../forms/issue-messages';
@@ -26,7 +28,7 @@ function defaults(today: string): ContractFormValues {
   };
 }
 
-/** Adds a contract to an agency, starting from the usual terms. The service refuses overlapping periods. */
+/** Adds a contract to an agency, starting from the usual terms; kept as a draft per agency while typed. The service refuses overlapping periods. */
 export function AddContractForm({ agency, onCreated }: { agency: Agency; onCreated: (contract: Contract) => void }) {
   const { t } = useTranslation();
   const { session } = useSession();
@@ -35,12 +37,14 @@ export function AddContractForm({ agency, onCreated }: { agency: Agency; onCreat
     resolver: zodResolver(contractFormSchema, { error: zodErrorMap }),
     defaultValues: defaults(todayIn(session.settings.timeZone)),
   });
+  const draft = useFormDraft(`admin.contracts.create.${agency.id}`, form);
   const { isSubmitting } = form.formState;
 
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
       const contract = await call('contracts.create', { ...values, agencyId: agency.id });
+      await draft.discard();
       form.reset(defaults(todayIn(session.settings.timeZone)));
       onCreated(contract);
     } catch (error) {
@@ -50,9 +54,12 @@ export function AddContractForm({ agency, onCreated }: { agency: Agency; onCreat
 
   return (
     <section className="card" aria-labelledby="add-contract-title">
-      <h2 id="add-contract-title" className="card-heading">
-        {t('admin.contracts.addTitle')}
-      </h2>
+      <div className="card-heading-row">
+        <h2 id="add-contract-title" className="card-heading">
+          {t('admin.contracts.addTitle')}
+        </h2>
+        <DraftStatusNote draft={draft} />
+      </div>
       <p className="card-text">{t('admin.contracts.addLead')}</p>
       <FormAlert code={formError} />
       <form onSubmit={(event) => void submit(event)} noValidate>

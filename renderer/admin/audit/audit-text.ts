@@ -10,6 +10,7 @@ const SETTING_FIELDS: Record<string, string> = {
   language: 'fields.defaultLanguage',
   timeZone: 'fields.timeZone',
   autoLockMinutes: 'fields.autoLockMinutes',
+  workingDays: 'fields.workingDays',
   // Agencies and contracts (agency.update, contract.update).
   name: 'admin.agencies.fields.name',
   sector: 'admin.agencies.fields.sector',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, type FieldError } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -19,12 +19,13 @@ import { FormField } from '../../forms/FormField';
 import { zodErrorMap } from '../../forms/issue-messages';
 import { applyClinicLanguage } from '../../i18n/language';
 import { useSession } from '../../session/SessionContext';
+import { WorkingDaysField } from './WorkingDaysField';
 
 const updateSchema = channels['settings.update'].input;
 type SettingsValues = z.input<typeof updateSchema>;
-const FIELDS = ['clinicName', 'language', 'timeZone', 'autoLockMinutes'] as const;
+const FIELDS = ['clinicName', 'language', 'timeZone', 'autoLockMinutes', 'workingDays'] as const;
 
-/** Clinic name, default language, time zone and the idle auto-lock. Kept as a draft while edited. */
+/** Clinic name, default language, time zone, the idle auto-lock and the working days. Kept as a draft while edited. */
 export function SettingsForm({ initial, titleId }: { initial: Settings; titleId: string }) {
   const { t } = useTranslation();
   const { updateSettings } = useSession();
@@ -85,6 +86,7 @@ export function SettingsForm({ initial, titleId }: { initial: Settings; titleId:
         >
           {(a11y) => <BoundedIntegerInput {...a11y} bounds={AUTO_LOCK_MINUTES} registration={form.register('autoLockMinutes', { valueAsNumber: true })} />}
         </FormField>
+        <WorkingDaysField control={form.control} name="workingDays" error={errors.workingDays as FieldError | undefined} />
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={isSubmitting} aria-busy={isSubmitting}>
             {isSubmitting ? t('common.saving') : t('admin.settings.submit')}
