@@ -41,7 +41,7 @@ export async function closeCase(session: OpenSession, clock: Clock, input: Parse
       throw new AppError('CASE_CLOSED', 'This case is already closed.');
     });
     if (input.closedDate < row.openedDate) {
-      throw new AppError('VALIDATION', 'A case cannot close before it opened.', { issues: [{ path: 'closedDate', code: 'end_before_start', message: 'A case cannot close before it opened.' }] });
+      throw new AppError('VALIDATION', 'A case cannot close before it opened.', { issues: [{ path: 'closedDate', code: 'closed_before_opened', message: 'A case cannot close before it opened.' }] });
     }
     if (input.closedDate > clinicDate(actor.at, session.settings.timeZone)) {
       throw new AppError('VALIDATION', 'The closing date is in the future.', { issues: [{ path: 'closedDate', code: 'date_in_future', message: 'The closing date is in the future.' }] });

@@ -230,7 +230,7 @@ describe('assignment and caseloads', () => {
     await toWaitlist(c.app, id);
     const { caseId } = await call<ReferralView>(c.app, 'referrals.assign', { id, counsellorId: c.counsellorId });
     await signIn(c.app, COUNSELLOR);
-    expect(await c.app.dispatch('cases.close', { id: caseId, closedDate: '2026-11-27', closureReason: 'completed' })).toMatchObject({ ok: false, error: { issues: [{ path: 'closedDate', code: 'end_before_start' }] } });
+    expect(await c.app.dispatch('cases.close', { id: caseId, closedDate: '2026-11-27', closureReason: 'completed' })).toMatchObject({ ok: false, error: { issues: [{ path: 'closedDate', code: 'closed_before_opened' }] } });
     expect(await c.app.dispatch('cases.close', { id: caseId, closedDate: '2026-11-29', closureReason: 'completed' })).toMatchObject({ ok: false, error: { issues: [{ path: 'closedDate', code: 'date_in_future' }] } });
     expect(await call(c.app, 'cases.close', { id: caseId, closedDate: '2026-11-28', closureReason: 'completed' })).toMatchObject({ closedDate: '2026-11-28', closureReason: 'completed' });
     expect(await c.app.dispatch('cases.close', { id: caseId, closedDate: '2026-11-28', closureReason: 'completed' })).toMatchObject({ ok: false, error: { code: 'CASE_CLOSED' } });

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session/SessionContext';
 import { AdminPage } from '../admin/AdminPage';
@@ -23,6 +23,13 @@ export function AppShell({ page: requested, onNavigate, failedAttempts }: AppShe
   const { session } = useSession();
   const page = mayOpen(requested, session.user.role) ? requested : HOME_PAGE;
   const main = useRef<HTMLElement>(null);
+  // Choosing a section in the navigation opens it afresh, even the one already open
+  // (Clients goes back from a client's record to the list).
+  const [visit, setVisit] = useState(0);
+  const navigateFromMenu = (next: PageId) => {
+    setVisit((n) => n + 1);
+    onNavigate(next);
+  };
 
   // A new page: move focus to its content so keyboard and screen-reader users follow.
   const firstRender = useRef(true);
@@ -39,7 +46,7 @@ export function AppShell({ page: requested, onNavigate, failedAttempts }: AppShe
       <a className="skip-link" href="#main-content">
         {t('shell.skipToContent')}
       </a>
-      <SideNav page={page} onNavigate={onNavigate} />
+      <SideNav page={page} onNavigate={navigateFromMenu} />
       <div className="shell__body">
         <TopBar onNavigate={onNavigate} page={page} />
         <main id="main-content" className="shell__main" ref={main} tabIndex={-1}>
@@ -51,7 +58,7 @@ export function AppShell({ page: requested, onNavigate, failedAttempts }: AppShe
           ) : page === 'referrals' || page.startsWith('referrals/') ? (
             <ReferralsSection page={page} onNavigate={onNavigate} />
           ) : page === 'clients' ? (
-            <ClientsSection />
+            <ClientsSection key={visit} />
           ) : (
             <PlaceholderPage section={page as 'calendar' | 'reports'} />
           )}

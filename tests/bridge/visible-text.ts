@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 
-const I18N_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../renderer/i18n');
+const I18N_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../shared/i18n');
 
 type Tree = { [key: string]: string | Tree };
 

@@ -3,7 +3,7 @@ import i18n from 'i18next';
 import type { AuditEntryView } from '../../../shared/contract/schemas';
 
 /** Record types the services write today; later issues add theirs here and in both languages. */
-export const KNOWN_RECORD_TYPES = ['user', 'settings', 'vault', 'channel', 'agency', 'contract'] as const;
+export const KNOWN_RECORD_TYPES = ['user', 'settings', 'vault', 'channel', 'agency', 'contract', 'client', 'referral', 'case'] as const;
 
 const SETTING_FIELDS: Record<string, string> = {
   clinicName: 'fields.clinicName',
@@ -29,6 +29,15 @@ const SETTING_FIELDS: Record<string, string> = {
   reportingFrequency: 'admin.contracts.fields.reportingFrequency',
 };
 
+/** Detail values that are codes of the referral vocabulary, by the detail's key. */
+const DETAIL_VOCABULARY: Record<string, string> = {
+  urgency: 'urgency',
+  referralType: 'referralType',
+  from: 'referralStatus',
+  to: 'referralStatus',
+  closureReason: 'closureReason',
+};
+
 function translatedOr(t: TFunction, key: string, fallback: string): string {
   return i18n.exists(key) ? t(key) : fallback;
 }
@@ -45,12 +54,16 @@ export function recordText(t: TFunction, entry: AuditEntryView): string {
 export function detailText(t: TFunction, detail: AuditEntryView['detail']): string {
   if (!detail) return '';
   return Object.entries(detail)
+    .filter(([, value]) => value !== null)
     .map(([key, value]) => {
       const label = translatedOr(t, `audit.detail.${key}`, key);
       let shown = String(value);
       if (key === 'role') shown = translatedOr(t, `roles.${shown}`, shown);
       if (key === 'reason') shown = translatedOr(t, `audit.lockReasons.${shown}`, shown);
       if (key === 'sector') shown = translatedOr(t, `admin.agencies.sectors.${shown}`, shown);
+      const vocabulary = DETAIL_VOCABULARY[key];
+      if (vocabulary) shown = translatedOr(t, `vocab.${vocabulary}.${shown}`, shown);
+      if (typeof value === 'boolean') shown = t(value ? 'audit.detail.yes' : 'audit.detail.no');
       if (key === 'changed')
         shown = shown
           .split(',')
