@@ -127,7 +127,7 @@ test('an admin imports a CSV of referrals: a file with errors is reported by lin
 
   const imported = (await dispatchOk(app, 'referrals.list', {})).referrals;
   expect(imported.map((r) => `${r.clientName}:${r.urgency}:${r.status}`).sort()).toEqual(['Ani Wijaya:routine:new', 'Budi Santoso:routine:new', 'Dewi:emergency:new', 'Siti Rahayu:urgent:new']);
-  expect(imported.find((r) => r.clientName === 'Ani Wijaya')?.reason).toBe('Dua baris:\r\nkehilangan rekan kerja');
+  expect(imported.find((r) => r.clientName === 'Ani Wijaya')?.reason).toBe('Dua baris:\nkehilangan rekan kerja');
   expect((await dispatchOk(app, 'audit.list', { action: 'referral.import' })).entries).toMatchObject([{ detail: { rows: 4 } }]);
 
   await page.getByRole('button', { name: 'English' }).click();
