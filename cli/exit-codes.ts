@@ -15,6 +15,9 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'LAST_ADMIN':
     case 'CANNOT_DISABLE_SELF':
     case 'CANNOT_RESET_OWN_PASSPHRASE':
+    case 'VAULT_NOT_EMPTY':
+    case 'EXPORT_UNREADABLE':
+    case 'VAULT_TOO_NEW':
       return EXIT.usage;
     case 'WRONG_PASSPHRASE':
     case 'WRONG_RECOVERY_KEY':

@@ -8,6 +8,8 @@ import { secretFieldNames } from '../shared/drafts';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { CallFailed, readStdin, withVault, type GlobalOptions } from './runner';
 import { UsageError } from './secrets';
+import { registerImportReferralsCommand } from './commands/import-referrals';
+import { registerDataCommands } from './commands/data';
 
 const program = new Command('tenang')
   .description('Tenang command-line tool: vaults, users, the audit log, and any contract channel.')
@@ -272,6 +274,11 @@ function describe(e: CallFailed): string {
   const wait = e.error.retryAfterMs ? ` Try again in ${Math.ceil(e.error.retryAfterMs / 1000)} s.` : '';
   return `${e.error.message}${issues ? ` (${issues})` : ''}${wait} [${e.error.code}]`;
 }
+
+// ---- import ------------------------------------------------------------------------
+const importCommand = program.command('import').description('import referrals from CSV or restore a JSON export');
+registerImportReferralsCommand(importCommand, opts);
+registerDataCommands(program, opts, importCommand);
 
 try {
   await program.parseAsync(process.argv);

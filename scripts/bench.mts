@@ -1,0 +1,76 @@
+/**
+ * `npm run bench`: timings of the requests the issues name, on a `seed-demo --size large`
+ * vault in a temp folder, through the real dispatcher (contract parsing included), as
+ * the median of repeated runs. Prints JSON on standard output; progress on standard error.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createTenangApp, type TenangApp } from '../services/tenang-app';
+import { seedDemoData, type DemoSize } from '../services/demo-data';
+
+const RUNS = 15;
+const size = (process.argv.find((a) => a.startsWith('--size='))?.slice('--size='.length) ?? 'large') as DemoSize;
+const ADMIN = { username: 'bench.admin', passphrase: 'benchmark admin passphrase 2026' };
+const COUNSELLOR_PASSPHRASE = 'benchmark counsellor passphrase 2026';
+
+async function ok<T>(app: TenangApp, channel: string, input: unknown): Promise<T> {
+  const reply = await app.dispatch(channel, input);
+  if (!reply.ok) throw new Error(`${channel}: ${reply.error.code}`);
+  return reply.value as T;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function measure(app: TenangApp, channel: string, input: unknown): Promise<{ medianMs: number; minMs: number; maxMs: number; runs: number }> {
+  await ok(app, channel, input); // warm the page cache and the statement cache
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await ok(app, channel, input);
+    times.push(performance.now() - start);
+  }
+  const round = (ms: number) => Math.round(ms * 100) / 100;
+  return { medianMs: round(median(times)), minMs: round(Math.min(...times)), maxMs: round(Math.max(...times)), runs: RUNS };
+}
+
+const root = mkdtempSync(join(tmpdir(), 'tenang-bench-'));
+const app = createTenangApp({ vaultDir: join(root, 'vault') });
+try {
+  await ok(app, 'vault.setup', { clinicName: 'Klinik Benchmark', language: 'en', timeZone: 'Asia/Jakarta', username: ADMIN.username, displayName: 'Bench Admin', newPassphrase: ADMIN.passphrase, confirmPassphrase: ADMIN.passphrase });
+  process.stderr.write(`Seeding a ${size} demo vault…\n`);
+  const seedStart = performance.now();
+  const seeded = await app.runAdminTask('bench.seed', (session, clock) => seedDemoData(session, clock, { size, seed: 1, asOf: '2026-11-28' }));
+  const seedSeconds = Math.round((performance.now() - seedStart) / 100) / 10;
+
+  const { total } = await ok<{ total: number }>(app, 'clients.search', { limit: 1 });
+  const results: Record<string, unknown> = {};
+  process.stderr.write('Measuring as an admin…\n');
+  results['clients.search: first page of 200'] = await measure(app, 'clients.search', { offset: 0, limit: 200 });
+  results['clients.search: a page in the middle'] = await measure(app, 'clients.search', { offset: Math.floor(total / 2), limit: 200 });
+  results['clients.search: the last page'] = await measure(app, 'clients.search', { offset: Math.max(0, total - 200), limit: 200 });
+  results['clients.search: by name'] = await measure(app, 'clients.search', { query: 'siti', limit: 200 });
+  results['clients.search: by code'] = await measure(app, 'clients.search', { query: 'TN-2025-0001', limit: 200 });
+  results['referrals.waitlist'] = await measure(app, 'referrals.waitlist', {});
+
+  // A counsellor's view goes through the caseload rule: give one demo counsellor a passphrase.
+  const { users } = await ok<{ users: Array<{ id: number; username: string; role: string; active: boolean }> }>(app, 'users.list', {});
+  const counsellor = users.find((u) => u.role === 'counsellor' && u.active);
+  if (counsellor) {
+    await ok(app, 'users.resetPassphrase', { userId: counsellor.id, newPassphrase: COUNSELLOR_PASSPHRASE, confirmPassphrase: COUNSELLOR_PASSPHRASE });
+    await ok(app, 'session.unlock', { username: counsellor.username, passphrase: COUNSELLOR_PASSPHRASE });
+    process.stderr.write('Measuring as a counsellor…\n');
+    results['clients.search (counsellor caseload): first page'] = await measure(app, 'clients.search', { limit: 200 });
+    results['clients.search (counsellor caseload): by name'] = await measure(app, 'clients.search', { query: 'a', limit: 200 });
+    results['cases.list (counsellor)'] = await measure(app, 'cases.list', {});
+  }
+  process.stdout.write(`${JSON.stringify({ size, seedSeconds, clients: total, seeded, results }, null, 2)}\n`);
+} finally {
+  await app.close();
+  rmSync(root, { recursive: true, force: true });
+}

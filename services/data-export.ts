@@ -1,0 +1,221 @@
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { AppError } from '../shared/errors';
+import { passphraseProblem } from '../shared/passphrase-policy';
+import { rawConnection, type SqlValue } from '../db/bulk';
+import { inTransaction, listTables, readRows, readSequences, schemaVersionOf } from '../db/table-dump';
+import { inWriteTransaction } from '../db/transaction';
+import { appendAudit } from './audit-log';
+import { actorOf } from './actor';
+import type { Clock } from './clock';
+import { sealChunks } from './data-export-envelope';
+import type { OpenSession } from './session';
+
+/**
+ * The full export (issue 3, "so a clinic is never locked in"): every table of the vault as
+ * JSON, one row per line, read in one snapshot. Tables are found in the schema itself, so
+ * a table a later migration adds is exported without a change here.
+ */
+export const EXPORT_FORMAT = 'tenang-export' as const;
+export const EXPORT_FORMAT_VERSION = 1 as const;
+
+/**
+ * Tables deliberately left out, and why:
+ * - `migrations`: TypeORM's record of the migrations run. The restore rebuilds it by running
+ *   them; `schemaVersion` says the same thing.
+ * - `draft`: half-typed forms. A draft belongs to the person who typed it and nobody else
+ *   reads it (services/draft-service.ts), while an export is read by whoever holds the file;
+ *   and a draft is not yet a record.
+ */
+export const EXCLUDED_TABLES: readonly string[] = ['draft', 'migrations'];
+
+/** A value as JSON carries it: SQLite's text, numbers and NULL as such, blobs as base64. */
+export type ExportValue = string | number | null | { base64: string };
+export type ExportRow = Record<string, ExportValue>;
+
+export interface ExportDocument {
+  format: typeof EXPORT_FORMAT;
+  formatVersion: typeof EXPORT_FORMAT_VERSION;
+  /** The vault's schema version (PRAGMA user_version) when the snapshot was taken. */
+  schemaVersion: number;
+  exportedAt: string;
+  excludedTables: string[];
+  /** The AUTOINCREMENT counters, so a restored vault never hands out an id the original used. */
+  sequences: Record<string, number>;
+  /** Each table's rows ordered by primary key, as objects keyed by column name. */
+  tables: Record<string, ExportRow[]>;
+}
+
+export function toExportValue(value: SqlValue): ExportValue {
+  if (Buffer.isBuffer(value)) return { base64: value.toString('base64') };
+  // Integers stay below 2^53 in this schema (better-sqlite3 returns plain numbers).
+  if (typeof value === 'bigint') return Number(value);
+  return value;
+}
+
+/** Every table but the excluded ones, read in one transaction: a consistent snapshot even while the app writes. */
+export function snapshotVault(dataSource: DataSource, exportedAt: string): ExportDocument {
+  const raw = rawConnection(dataSource);
+  return inTransaction(raw, () => {
+    const tables: Record<string, ExportRow[]> = {};
+    const present = listTables(raw);
+    for (const table of present) {
+      if (EXCLUDED_TABLES.includes(table.name)) continue;
+      tables[table.name] = readRows(raw, table).map((row) => {
+        const out: ExportRow = {};
+        for (const column of table.columns) out[column] = toExportValue(row[column] ?? null);
+        return out;
+      });
+    }
+    const sequences = Object.fromEntries(Object.entries(readSequences(raw)).filter(([name]) => !EXCLUDED_TABLES.includes(name)));
+    return {
+      format: EXPORT_FORMAT,
+      formatVersion: EXPORT_FORMAT_VERSION,
+      schemaVersion: schemaVersionOf(raw),
+      exportedAt,
+      excludedTables: present.map((t) => t.name).filter((name) => EXCLUDED_TABLES.includes(name)),
+      sequences,
+      tables,
+    };
+  });
+}
+
+export function rowCount(document: ExportDocument): number {
+  return Object.values(document.tables).reduce((n, rows) => n + rows.length, 0);
+}
+
+/**
+ * The document as JSON text in pieces of about 64 KiB: one row per line (readable, and
+ * diffable between two exports), and never one string the size of the whole vault.
+ */
+export function* documentChunks(document: ExportDocument): Generator<string> {
+  const { tables, ...head } = document;
+  let buffer = `${JSON.stringify(head).slice(0, -1)},"tables":{`;
+  let firstTable = true;
+  for (const [name, rows] of Object.entries(tables)) {
+    buffer += `${firstTable ? '' : ','}\n${JSON.stringify(name)}:[`;
+    firstTable = false;
+    for (let i = 0; i < rows.length; i++) {
+      buffer += `${i === 0 ? '' : ','}\n${JSON.stringify(rows[i])}`;
+      if (buffer.length >= 65_536) {
+        yield buffer;
+        buffer = '';
+      }
+    }
+    buffer += rows.length > 0 ? '\n]' : ']';
+  }
+  yield `${buffer}\n}}\n`;
+}
+
+export interface ExportOptions {
+  path: string;
+  /** Replace an existing file at `path`. */
+  force: boolean;
+  /** Encrypt the file with this passphrase; null writes plain JSON. */
+  passphrase: string | null;
+}
+
+export interface ExportSummary {
+  path: string;
+  encrypted: boolean;
+  tables: number;
+  rows: number;
+  bytes: number;
+  schemaVersion: number;
+}
+
+/**
+ * Write the full export to a file readable by its owner only, and audit it. The file
+ * appears whole or not at all (a temp file beside it, renamed into place), and only with
+ * its audit entry: the rename happens inside the transaction that writes the entry.
+ */
+export async function exportVault(session: OpenSession, clock: Clock, options: ExportOptions): Promise<ExportSummary> {
+  if (options.passphrase !== null) assertStrongExportPassphrase(options.passphrase, session.user.username);
+  assertMayWrite(options.path, options.force);
+  const document = snapshotVault(session.dataSource, actorOf(session, clock).at);
+  const text = options.passphrase === null ? documentChunks(document) : await sealChunks(documentChunks(document), options.passphrase);
+  const temp = writeTempFile(options.path, text);
+  const summary: ExportSummary = {
+    path: options.path,
+    encrypted: options.passphrase !== null,
+    tables: Object.keys(document.tables).length,
+    rows: rowCount(document),
+    bytes: temp.bytes,
+    schemaVersion: document.schemaVersion,
+  };
+  let moved = false;
+  try {
+    await inWriteTransaction(session.dataSource, async (m) => {
+      await appendAudit(m, {
+        ...actorOf(session, clock),
+        action: 'data.export',
+        recordType: 'vault',
+        recordId: session.vaultId,
+        outcome: 'success',
+        detail: { encrypted: summary.encrypted, tables: summary.tables, rows: summary.rows },
+      });
+      // Checked again here: the file may have appeared while the export was being written.
+      assertMayWrite(options.path, options.force);
+      renameSync(temp.path, options.path);
+      moved = true;
+    });
+  } catch (e) {
+    rmSync(moved ? options.path : temp.path, { force: true });
+    throw e;
+  }
+  syncFolder(dirname(options.path));
+  return summary;
+}
+
+/** An export passphrase follows the same policy as a sign-in passphrase: the file is only as safe as it. */
+function assertStrongExportPassphrase(passphrase: string, username: string): void {
+  const problem = passphraseProblem(passphrase, { username });
+  if (problem) {
+    throw new AppError('VALIDATION', 'The export passphrase is too weak.', { issues: [{ path: 'exportPassphrase', code: `passphrase_${problem}`, message: 'The export passphrase is too weak.' }] });
+  }
+}
+
+function assertMayWrite(path: string, force: boolean): void {
+  if (!existsSync(dirname(path))) {
+    throw new AppError('VALIDATION', 'The folder for the export file does not exist.', { issues: [{ path: 'out', code: 'folder_missing', message: 'The folder for the export file does not exist.' }] });
+  }
+  if (!force && existsSync(path)) {
+    throw new AppError('VALIDATION', 'The export file already exists; give --force to replace it.', { issues: [{ path: 'out', code: 'file_exists', message: 'The export file already exists.' }] });
+  }
+}
+
+/** Write the pieces to a new temp file beside `path` (mode 0600), flushed to disk. */
+function writeTempFile(path: string, pieces: Iterable<string>): { path: string; bytes: number } {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const fd = openSync(temp, 'wx', 0o600);
+  let bytes = 0;
+  try {
+    for (const piece of pieces) bytes += writeAll(fd, Buffer.from(piece, 'utf8'));
+    fsyncSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    rmSync(temp, { force: true });
+    throw e;
+  }
+  closeSync(fd);
+  return { path: temp, bytes };
+}
+
+function writeAll(fd: number, bytes: Buffer): number {
+  let written = 0;
+  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+  return written;
+}
+
+function syncFolder(dir: string): void {
+  // Windows cannot open a folder for fsync; the rename is durable enough there.
+  if (process.platform === 'win32') return;
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseRecoveryKey } from '../shared/recovery-key';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { readKeyring } from '../db/vault/keyring';
+import { VaultFolder } from '../db/vault/vault-folder';
+import { verifyAudit } from './audit-log';
+import { exportVault, snapshotVault, type ExportDocument, type ExportRow } from './data-export';
+import { loadExportFile, parseExportDocument } from './data-import-document';
+import { restoreExport, type RestoreResult } from './data-import';
+import { seedDemoData } from './demo-data';
+import { createTenangApp, type TenangApp } from './tenang-app';
+import { ADMIN, clinicWithCounsellor, expectOk, manualClock, signIn, tempVaultDir } from '../tests/helpers/vault-fixture';
+
+const NEW_PASSPHRASE = 'burung camar terbang rendah di senja';
+const EXPORT_PASSPHRASE = 'sampan kecil di tengah danau toba';
+const noPassphrase = async (): Promise<string> => {
+  throw new Error('a plain export asks for no passphrase');
+};
+
+/** Open a restored vault with its recovery key (no sign-in, so nothing is added to its audit log) and read it whole. */
+async function readRestored(dir: string, recoveryKey: string): Promise<{ document: ExportDocument; chainValid: boolean }> {
+  const dataSource = await new VaultFolder(dir).open(Buffer.from(parseRecoveryKey(recoveryKey)!, 'hex'), { create: false });
+  try {
+    return { document: snapshotVault(dataSource, 'now'), chainValid: (await verifyAudit(dataSource)).valid };
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+const withoutSlotKeys = (rows: ExportRow[]) => rows.map(({ slot_public_key: _ignored, ...rest }) => rest);
+
+/**
+ * The round trip is exact but for the deliberate differences: the audit log goes on after
+ * the restored chain with the restore's own entry (and the head moves to it), and every
+ * active user's recorded slot key is new (the admin's slot; a key nobody holds for others).
+ */
+function expectRestoredExactly(original: ExportDocument, restored: ExportDocument): void {
+  expect(Object.keys(restored.tables)).toEqual(Object.keys(original.tables));
+  for (const table of Object.keys(original.tables)) {
+    if (['audit_entry', 'audit_head', 'user_account'].includes(table)) continue;
+    expect(restored.tables[table], table).toEqual(original.tables[table]);
+  }
+  expect(restored.sequences).toEqual(original.sequences);
+  expect(restored.schemaVersion).toBe(original.schemaVersion);
+  expect(withoutSlotKeys(restored.tables.user_account!)).toEqual(withoutSlotKeys(original.tables.user_account!));
+  for (const [i, user] of original.tables.user_account!.entries()) {
+    const after = restored.tables.user_account![i]!;
+    if (user.active) expect(after.slot_public_key, String(user.username)).not.toBe(user.slot_public_key);
+    else expect(after.slot_public_key).toBe(user.slot_public_key);
+  }
+  const before = original.tables.audit_entry!;
+  const entries = restored.tables.audit_entry!;
+  expect(entries.slice(0, before.length)).toEqual(before);
+  expect(entries.slice(before.length).map((e) => e.action)).toEqual(['data.import']);
+  expect(restored.tables.audit_head).toEqual([{ id: 1, seq: entries.at(-1)!.seq, hash: entries.at(-1)!.hash }]);
+}
+
+describe('restoring a full export', () => {
+  let app: TenangApp;
+  let cleanup: () => Promise<void>;
+  const work = tempVaultDir();
+  const path = (name: string) => join(work.dir, name);
+  let beforeDemo: ExportDocument;
+  let original: ExportDocument;
+
+  beforeAll(async () => {
+    const clinic = await clinicWithCounsellor(manualClock());
+    app = clinic.app;
+    cleanup = clinic.cleanup;
+    mkdirSync(work.dir, { recursive: true });
+    expectOk(await app.dispatch('settings.update', { autoLockMinutes: 15 }));
+    expectOk(await app.dispatch('users.disable', { userId: clinic.counsellorId }));
+    beforeDemo = await app.runAdminTask('test', async (session) => snapshotVault(session.dataSource, 'now'));
+    await app.runAdminTask('test', (session, clock) => seedDemoData(session, clock, { size: 'small', seed: 5, asOf: '2026-11-20' }));
+    expectOk(await app.dispatch('drafts.save', { formKey: 'referral.intake', payload: { givenName: 'Half typed' } }));
+    await app.runAdminTask('test', (session, clock) => exportVault(session, clock, { path: path('plain.json'), force: false, passphrase: null }));
+    original = parseExportDocument(JSON.parse(readFileSync(path('plain.json'), 'utf8')));
+  });
+  afterAll(async () => {
+    await cleanup();
+    work.cleanup();
+  });
+
+  const restore = (document: ExportDocument, dir: string, options: { username?: string; passphrase?: string; encrypted?: boolean } = {}): Promise<RestoreResult> =>
+    restoreExport(
+      { folder: new VaultFolder(dir), clock: manualClock(Date.parse('2026-12-01T03:00:00Z')) },
+      { document, username: options.username ?? ADMIN.username, newPassphrase: options.passphrase ?? NEW_PASSPHRASE, encrypted: options.encrypted ?? false },
+    );
+
+  it('restores every row of a plain export exactly, into a vault only the named admin can open', async () => {
+    const { document, encrypted } = await loadExportFile(path('plain.json'), noPassphrase);
+    expect(encrypted).toBe(false);
+    const result = await restore(document, path('restored'));
+    expect(result).toMatchObject({ admin: 'ayu', schemaVersion: LATEST_SCHEMA_VERSION, migratedFrom: null, auditChainValid: true, rows: original.tables && Object.values(original.tables).flat().length });
+    expect(result.recoveryKey).toMatch(/^([0-9A-F]{8}-){7}[0-9A-F]{8}$/);
+    const demoCounsellors = original.tables.user_account!.filter((u) => u.active && u.role === 'counsellor').map((u) => u.username);
+    expect(result.usersWithoutSlot).toEqual(demoCounsellors);
+
+    const restored = await readRestored(path('restored'), result.recoveryKey);
+    expect(restored.chainValid).toBe(true);
+    expectRestoredExactly(original, restored.document);
+    expect(JSON.parse(String(restored.document.tables.audit_entry!.at(-1)!.detail))).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, encrypted: false, auditChainValid: true });
+
+    const keyring = readKeyring(join(path('restored'), 'keyring.json'));
+    expect(keyring.state === 'ok' && keyring.keyring.slots.map((s) => s.username)).toEqual(['ayu']);
+    if (process.platform !== 'win32') expect(statSync(path('restored')).mode & 0o777).toBe(0o700);
+
+    const again = createTenangApp({ vaultDir: path('restored') });
+    try {
+      await signIn(again, { username: ADMIN.username, passphrase: NEW_PASSPHRASE });
+      const { users } = expectOk(await again.dispatch('users.list', {})) as { users: Array<{ username: string; canUnlock: boolean }> };
+      expect(users.filter((u) => u.canUnlock).map((u) => u.username)).toEqual(['ayu']);
+      expect(expectOk(await again.dispatch('audit.verify', {}))).toMatchObject({ valid: true });
+      expect(expectOk(await again.dispatch('settings.get', {}))).toMatchObject({ autoLockMinutes: 15 });
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('restores an encrypted export with its passphrase; a wrong passphrase or a changed byte is refused', async () => {
+    await app.runAdminTask('test', (session, clock) => exportVault(session, clock, { path: path('sealed.json'), force: false, passphrase: EXPORT_PASSPHRASE }));
+    await expect(loadExportFile(path('sealed.json'), async () => 'not the passphrase at all')).rejects.toMatchObject({ code: 'EXPORT_UNREADABLE' });
+
+    const envelope = JSON.parse(readFileSync(path('sealed.json'), 'utf8')) as { ciphertext: string; kdf: { N: number } };
+    const middle = Math.floor(envelope.ciphertext.length / 2);
+    const flipped = envelope.ciphertext[middle] === 'A' ? 'B' : 'A';
+    writeFileSync(path('tampered.json'), JSON.stringify({ ...envelope, ciphertext: envelope.ciphertext.slice(0, middle) + flipped + envelope.ciphertext.slice(middle + 1) }));
+    await expect(loadExportFile(path('tampered.json'), async () => EXPORT_PASSPHRASE)).rejects.toMatchObject({ code: 'EXPORT_UNREADABLE' });
+    // The parameters are bound to the ciphertext: a cheaper cost written in is noticed too.
+    writeFileSync(path('weakened.json'), JSON.stringify({ ...envelope, kdf: { ...envelope.kdf, N: 2 ** 17 } }));
+    await expect(loadExportFile(path('weakened.json'), async () => EXPORT_PASSPHRASE)).rejects.toMatchObject({ code: 'EXPORT_UNREADABLE' });
+
+    const { document, encrypted } = await loadExportFile(path('sealed.json'), async () => EXPORT_PASSPHRASE);
+    expect(encrypted).toBe(true);
+    const result = await restore(document, path('restored-sealed'), { encrypted: true });
+    const restored = await readRestored(path('restored-sealed'), result.recoveryKey);
+    for (const table of ['agency', 'contract', 'client', 'client_case', 'referral', 'referral_status_change', 'setting']) expect(restored.document.tables[table], table).toEqual(original.tables[table]);
+    expect(restored.chainValid).toBe(true);
+  });
+
+  it('refuses an export from a newer Tenang, and anything that is not an export', async () => {
+    expect(() => parseExportDocument({ ...original, schemaVersion: LATEST_SCHEMA_VERSION + 1 })).toThrow(expect.objectContaining({ code: 'VAULT_TOO_NEW' }));
+    expect(() => parseExportDocument({ ...original, formatVersion: 2 })).toThrow(expect.objectContaining({ code: 'VAULT_TOO_NEW' }));
+    expect(() => parseExportDocument({ format: 'something-else' })).toThrow(expect.objectContaining({ code: 'EXPORT_UNREADABLE' }));
+    expect(() => parseExportDocument({ ...original, tables: { agency: [{ id: 1, name: { nested: true } }] } })).toThrow(expect.objectContaining({ code: 'EXPORT_UNREADABLE' }));
+    writeFileSync(path('cut.json'), readFileSync(path('plain.json'), 'utf8').slice(0, 5000));
+    await expect(loadExportFile(path('cut.json'), noPassphrase)).rejects.toMatchObject({ code: 'EXPORT_UNREADABLE' });
+  });
+
+  it('restores an export from an older schema into that schema, then migrates it', async () => {
+    // A version-3 export: the same vault before the tables of schema 4 existed.
+    const v3 = structuredClone(beforeDemo);
+    for (const table of ['client', 'client_case', 'referral', 'referral_status_change']) {
+      expect(v3.tables[table]).toEqual([]);
+      delete v3.tables[table];
+    }
+    const result = await restore({ ...v3, schemaVersion: 3 }, path('restored-v3'));
+    expect(result).toMatchObject({ migratedFrom: 3, schemaVersion: LATEST_SCHEMA_VERSION, auditChainValid: true });
+    const restored = await readRestored(path('restored-v3'), result.recoveryKey);
+    expect(restored.document.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect(restored.document.tables.referral).toEqual([]);
+    expect(restored.document.tables.agency).toEqual(beforeDemo.tables.agency);
+  });
+
+  it('refuses a folder that holds a vault or any file, and changes nothing there', async () => {
+    const occupied = path('occupied');
+    mkdirSync(occupied);
+    writeFileSync(join(occupied, 'notes.txt'), 'mine');
+    await expect(restore(original, occupied)).rejects.toMatchObject({ code: 'VAULT_NOT_EMPTY' });
+    expect(readdirSync(occupied)).toEqual(['notes.txt']);
+    await expect(restore(original, path('restored'))).rejects.toMatchObject({ code: 'VAULT_NOT_EMPTY' });
+  });
+
+  it('refuses an export whose rows break the vault, or a user who is not an active admin in it, and leaves no folder behind', async () => {
+    const broken = structuredClone(original);
+    broken.tables.referral![0]!.client_id = 999_999;
+    await expect(restore(broken, path('broken'))).rejects.toMatchObject({ code: 'EXPORT_UNREADABLE' });
+    expect(existsSync(path('broken'))).toBe(false);
+
+    const extraColumn = structuredClone(original);
+    extraColumn.tables.agency![0]!.secret_column = 'x';
+    await expect(restore(extraColumn, path('broken'))).rejects.toMatchObject({ code: 'EXPORT_UNREADABLE' });
+    const missingTable = structuredClone(original);
+    delete missingTable.tables.contract;
+    await expect(restore(missingTable, path('broken'))).rejects.toMatchObject({ code: 'EXPORT_UNREADABLE' });
+    // The audit head must be the chain's last link, as the trigger would make it.
+    const wrongHead = structuredClone(original);
+    wrongHead.tables.audit_head![0]!.seq = 1;
+    await expect(restore(wrongHead, path('broken'))).rejects.toMatchObject({ code: 'EXPORT_UNREADABLE' });
+    expect(existsSync(path('broken'))).toBe(false);
+
+    await expect(restore(original, path('broken'), { username: 'budi' })).rejects.toMatchObject({ code: 'USER_NOT_FOUND' });
+    await expect(restore(original, path('broken'), { username: original.tables.user_account![1]!.username as string })).rejects.toMatchObject({ code: 'USER_NOT_FOUND' });
+    await expect(restore(original, path('broken'), { passphrase: 'password123' })).rejects.toMatchObject({ code: 'VALIDATION', issues: [{ path: 'newPassphrase' }] });
+    expect(existsSync(path('broken'))).toBe(false);
+  });
+});

@@ -1,0 +1,80 @@
+import type { EntityManager } from 'typeorm';
+import { AppError } from '../shared/errors';
+import { isCalendarDate } from '../shared/domain/agencies';
+import { UserAccountEntity } from '../db/entities';
+import { countRows } from '../db/table-dump';
+import { rawConnection, withPageCache } from '../db/bulk';
+import { inWriteTransaction } from '../db/transaction';
+import { appendAudit } from './audit-log';
+import { actorOf } from './actor';
+import type { Clock } from './clock';
+import { unheldSlotPublicKey } from './data-import';
+import { buildPlan } from './demo-data/build-plan';
+import { ClinicDays, dateOf, dayOf } from './demo-data/calendar';
+import { DEMO_SIZES, type DemoSize } from './demo-data/plan';
+import { writePlan, type DemoCounts } from './demo-data/write';
+import type { OpenSession } from './session';
+
+export { DEMO_SIZES, SIZE_SPECS, type DemoSize } from './demo-data/plan';
+
+/**
+ * Demo data on request (`tenang seed-demo`), never otherwise: realistic synthetic
+ * agencies, contracts, clients, referrals with their histories, cases and a few demo
+ * counsellors, for demos, tests and benchmarks. Deterministic: the same seed and as-of
+ * date give the same records. Only into a vault without agencies, clients or referrals:
+ * demo records mixed into a clinic's real ones could never be cleanly taken out again
+ * (the histories are append-only), so there is no --force.
+ */
+export interface SeedOptions {
+  size: DemoSize;
+  seed: number;
+  /** YYYY-MM-DD; every record is from before this day. Null: today in the clinic's zone. */
+  asOf: string | null;
+}
+
+export interface SeedSummary extends DemoCounts {
+  size: DemoSize;
+  seed: number;
+  asOf: string;
+  /** Usernames of the demo counsellors: they have no key slot until an admin resets their passphrase. */
+  counsellorUsernames: string[];
+}
+
+/** Tables the demo fills, which must be empty before it does. */
+const DEMO_TABLES = ['agency', 'contract', 'client', 'client_case', 'referral', 'referral_status_change'] as const;
+
+export async function seedDemoData(session: OpenSession, clock: Clock, options: SeedOptions): Promise<SeedSummary> {
+  if (!DEMO_SIZES.includes(options.size)) throw invalid('size', 'The size is small, medium or large.');
+  if (!Number.isSafeInteger(options.seed) || options.seed < 0 || options.seed > 0xffff_ffff) throw invalid('seed', 'The seed is a whole number from 0 to 4294967295.');
+  const asOf = options.asOf ?? dateOf(new ClinicDays(session.settings.timeZone).today(clock.now()));
+  if (!isCalendarDate(asOf) || asOf < '2005-01-01') throw invalid('asOf', 'The as-of date is a date (YYYY-MM-DD) after 2005.');
+  const ds = session.dataSource;
+  assertNoRecords(ds.manager);
+  const takenUsernames = new Set((await ds.getRepository(UserAccountEntity).find()).map((u) => u.username));
+  // Planned before the write transaction, so the vault's write lock is held only while writing.
+  const plan = buildPlan({ size: options.size, seed: options.seed, asOfDay: dayOf(asOf), timeZone: session.settings.timeZone, takenUsernames });
+  return inWriteTransaction(ds, async (m) => {
+    assertNoRecords(m);
+    const counts = withPageCache(m, 512, () => writePlan(m, plan, session.user.id, unheldSlotPublicKey));
+    await appendAudit(m, {
+      ...actorOf(session, clock),
+      action: 'data.seed_demo',
+      recordType: 'vault',
+      recordId: session.vaultId,
+      outcome: 'success',
+      detail: { size: options.size, seed: options.seed, asOf, ...counts },
+    });
+    return { size: options.size, seed: options.seed, asOf, ...counts, counsellorUsernames: plan.counsellors.map((c) => c.username) };
+  });
+}
+
+function assertNoRecords(m: EntityManager): void {
+  const raw = rawConnection(m);
+  if (DEMO_TABLES.some((table) => countRows(raw, table) > 0)) {
+    throw new AppError('VAULT_NOT_EMPTY', 'Demo data goes only into a vault without agencies, clients or referrals.');
+  }
+}
+
+function invalid(path: string, message: string): AppError {
+  return new AppError('VALIDATION', message, { issues: [{ path, code: 'invalid_value', message }] });
+}

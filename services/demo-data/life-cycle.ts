@@ -1,0 +1,135 @@
+import type { Urgency } from '../../shared/domain/agencies';
+import type { ClosureReason, ReferralStatus } from '../../shared/domain/referrals';
+import { addWorkingDays, MINUTE_MS, type ClinicDays, type Moment } from './calendar';
+import type { DemoActor, DemoCase, DemoClient, DemoContract, DemoCounsellor, DemoStep } from './plan';
+import type { Random } from './random';
+
+/**
+ * A referral's life from intake to today: new → triaged → waitlisted → assigned → first
+ * session booked → closed, each step some working days after the last (sooner the more
+ * urgent), with some referrals closed early (declined, no contact, transferred). A step
+ * that would fall on or after the as-of date does not happen, so recent referrals are
+ * still open and old ones mostly closed, as in a clinic's real waitlist. An assignment
+ * opens a case with the counsellor; closing the referral closes the case too.
+ */
+export interface LifeCycleInput {
+  random: Random;
+  days: ClinicDays;
+  /** The start of the as-of day: nothing happens from then on. */
+  horizonMs: number;
+  entered: Moment;
+  urgency: Urgency;
+  contract: DemoContract | null;
+  client: DemoClient;
+  presentingIssues: DemoCase['presentingIssues'];
+  pickCounsellor: () => DemoCounsellor;
+  /** Stop once the referral has reached this status, closing nothing early (to be sure a small vault shows every status). */
+  until?: ReferralStatus;
+}
+
+export interface LifeCycle {
+  steps: DemoStep[];
+  counsellor: DemoCounsellor | null;
+  case: DemoCase | null;
+}
+
+type Delay = ReadonlyArray<readonly [number, number]>;
+const TRIAGE: Record<Urgency, Delay> = { emergency: [[0, 1]], urgent: [[0, 7], [1, 3]], routine: [[0, 25], [1, 30], [2, 25], [3, 12], [4, 8]] };
+const TO_WAITLIST: Record<Urgency, Delay> = { emergency: [[0, 1]], urgent: [[0, 3], [1, 1]], routine: [[0, 5], [1, 3], [2, 2]] };
+const EARLY_CLOSURE: ReadonlyArray<readonly [ClosureReason, number]> = [
+  ['no_contact', 45],
+  ['declined', 35],
+  ['transferred', 20],
+];
+const AFTER_SESSIONS: ReadonlyArray<readonly [ClosureReason, number]> = [
+  ['completed', 75],
+  ['no_contact', 10],
+  ['declined', 7],
+  ['transferred', 8],
+];
+
+export function lifeCycle(input: LifeCycleInput): LifeCycle {
+  const { random, urgency } = input;
+  const steps: DemoStep[] = [{ from: null, to: 'new', closureReason: null, at: input.entered, by: 'admin' }];
+  const result: LifeCycle = { steps, counsellor: null, case: null };
+  const last = () => steps[steps.length - 1]!;
+  const move = (to: ReferralStatus, at: Moment, by: DemoActor, closureReason: ClosureReason | null = null): boolean => {
+    if (at.ms >= input.horizonMs || last().to === input.until) return false;
+    steps.push({ from: last().to, to, closureReason, at, by });
+    return true;
+  };
+  /** Whether the referral ends here: closed early, or to be closed on a day that has not come yet (then it is still open). */
+  const closeEarly = (chance: number, by: DemoActor, maxDays: number): boolean => {
+    if (input.until !== undefined || !random.chance(chance)) return false;
+    move('closed', later(input, last().at, random.int(1, maxDays)), by, random.weighted(EARLY_CLOSURE));
+    return true;
+  };
+
+  if (closeEarly(0.03, 'admin', 5)) return result;
+  if (!move('triaged', later(input, last().at, random.weighted(TRIAGE[urgency])), 'admin')) return result;
+  if (closeEarly(0.04, 'admin', 5)) return result;
+  if (!move('waitlisted', later(input, last().at, random.weighted(TO_WAITLIST[urgency])), 'admin')) return result;
+  if (closeEarly(0.07, 'admin', 15)) return result;
+  const counsellor = input.pickCounsellor();
+  const wait = urgency === 'emergency' ? 0 : urgency === 'urgent' ? random.int(0, 2) : random.int(2, 20);
+  const assigned = later(input, last().at, wait);
+  if (!move('assigned', assigned, 'admin')) return result;
+  const opened: DemoCase = {
+    client: input.client,
+    counsellor,
+    presentingIssues: input.presentingIssues,
+    openedDay: assigned.day,
+    closedDay: null,
+    closureReason: null,
+    sessionsUsed: 0,
+    createdMs: assigned.ms,
+    updatedMs: assigned.ms,
+  };
+  result.counsellor = counsellor;
+  result.case = opened;
+  if (input.until === undefined && random.chance(0.05)) {
+    const closed = later(input, assigned, random.int(2, 10));
+    if (move('closed', closed, counsellor, random.pick(['no_contact', 'declined'] as const))) closeCase(opened, last());
+    return result;
+  }
+  const booked = later(input, assigned, urgency === 'emergency' ? 0 : urgency === 'urgent' ? random.int(0, 1) : random.int(1, 5));
+  if (!move('first_session_booked', booked, counsellor)) return result;
+  opened.updatedMs = booked.ms;
+  const allowance = input.contract?.sessionAllowance ?? 6;
+  const reason = random.weighted(AFTER_SESSIONS);
+  if (move('closed', later(input, booked, random.int(20, 120)), counsellor, reason)) {
+    closeCase(opened, last());
+    opened.sessionsUsed = sessionsAtClosure(random, reason, allowance, input.contract?.allowancePolicy === 'warn');
+  } else {
+    // Still seeing the counsellor: about one session a week so far.
+    const weeks = Math.floor((input.horizonMs - booked.ms) / (7 * 24 * 60 * MINUTE_MS));
+    opened.sessionsUsed = Math.min(allowance, weeks);
+  }
+  return result;
+}
+
+function closeCase(c: DemoCase, step: DemoStep): void {
+  c.closedDay = step.at.day;
+  c.closureReason = step.closureReason;
+  c.updatedMs = step.at.ms;
+}
+
+function sessionsAtClosure(random: Random, reason: ClosureReason, allowance: number, mayExceed: boolean): number {
+  if (reason === 'completed') return random.int(Math.max(2, allowance - 2), allowance) + (mayExceed && random.chance(0.15) ? random.int(1, 2) : 0);
+  if (reason === 'transferred') return random.int(1, 3);
+  return random.int(1, 2);
+}
+
+/**
+ * A moment some working days after another, in office hours; on the same day, minutes to
+ * hours later (and the next morning when that would run into the evening).
+ */
+function later(input: LifeCycleInput, from: Moment, workingDays: number): Moment {
+  const { random, days } = input;
+  if (workingDays === 0) {
+    const ms = from.ms + random.int(5, 150) * MINUTE_MS + random.int(0, 59_999);
+    if (ms < days.startOf(from.day) + 19 * 60 * MINUTE_MS) return { day: from.day, ms };
+    return days.at(addWorkingDays(from.day, 1), random.int(8 * 60, 10 * 60), random.int(0, 59_999));
+  }
+  return days.at(addWorkingDays(from.day, workingDays), random.int(8 * 60, 17 * 60 - 1), random.int(0, 59_999));
+}
