@@ -17,7 +17,9 @@ import { inWriteTransaction } from '../db/transaction';
 export function restrictToCaseload<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, user: SessionUser, clientAlias: string): SelectQueryBuilder<T> {
   if (user.role === 'admin') return query;
   return query.andWhere(
-    `(${clientAlias}.id IN (SELECT c.client_id FROM client_case c WHERE c.counsellor_id = :caseloadUser) OR ${clientAlias}.id IN (SELECT r.client_id FROM referral r WHERE r.counsellor_id = :caseloadUser))`,
+    // One IN over a UNION: SQLite looks the caseload's clients up by id instead of testing
+    // every client of the clinic against two lists.
+    `${clientAlias}.id IN (SELECT c.client_id FROM client_case c WHERE c.counsellor_id = :caseloadUser UNION SELECT r.client_id FROM referral r WHERE r.counsellor_id = :caseloadUser)`,
     { caseloadUser: user.id },
   );
 }

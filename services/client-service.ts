@@ -15,6 +15,12 @@ import type { OpenSession } from './session';
 
 /** Clients: registered at intake, searched, opened (audited) and corrected. */
 
+/** The first string after every string that starts with `prefix` (codes are ASCII). */
+function prefixEnd(prefix: string): string {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  return prefix.slice(0, -1) + String.fromCharCode(last + 1);
+}
+
 /** LIKE patterns match user text literally: %, _ and the escape character are escaped. */
 function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -26,17 +32,19 @@ export async function searchClients(session: OpenSession, input: ParsedInput<'cl
   if (input.agencyId !== undefined) query.andWhere('client.agencyId = :agencyId', { agencyId: input.agencyId });
   const text = input.query.trim();
   if (text !== '') {
-    const folded = `%${likeLiteral(foldName(text))}%`;
-    const code = `${likeLiteral(text.toUpperCase())}%`;
-    const agencyIds = m.getRepository(AgencyEntity).createQueryBuilder('agency').select('agency.id').where("lower(agency.name) LIKE :agencyName ESCAPE '\\'");
+    // Every condition reads a column of the client_search index (name, code, agency).
+    const code = text.toUpperCase();
+    const agencies = await m.getRepository(AgencyEntity).find({ select: { id: true, name: true } });
+    const agencyIds = agencies.filter((a) => foldName(a.name).includes(foldName(text))).map((a) => a.id);
     query.andWhere(
-      `(client.foldedName LIKE :folded ESCAPE '\\' OR client.code LIKE :code ESCAPE '\\' OR client.agencyId IN (${agencyIds.getQuery()}))`,
-      { folded, code, agencyName: `%${likeLiteral(text.toLowerCase())}%` },
+      `(client.foldedName LIKE :folded ESCAPE '\\' OR (client.code >= :codeFrom AND client.code < :codeTo)${agencyIds.length ? ' OR client.agencyId IN (:...agencyIds)' : ''})`,
+      { folded: `%${likeLiteral(foldName(text))}%`, codeFrom: code, codeTo: prefixEnd(code), agencyIds },
     );
   }
   restrictToCaseload(query, session.user, 'client');
   const total = await query.getCount();
-  const rows = await query.orderBy('client.foldedName', 'ASC').addOrderBy('client.id', 'ASC').skip(input.offset).take(input.limit).getMany();
+  // Name order, then code (unique): the order of the client_search index, so a page needs no sort.
+  const rows = await query.orderBy('client.foldedName', 'ASC').addOrderBy('client.code', 'ASC').offset(input.offset).limit(input.limit).getMany();
   return { clients: await clientSummaries(m, rows), total };
 }
 

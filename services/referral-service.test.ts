@@ -167,10 +167,14 @@ describe('the referral life cycle', () => {
     const assigned = await intake(c.app, referral(c.agencyId, { client: person('E') }));
     await toWaitlist(c.app, assigned.id);
     await call(c.app, 'referrals.assign', { id: assigned.id, counsellorId: c.counsellorId });
-    const board = await call<{ referrals: ReferralView[] }>(c.app, 'referrals.waitlist', {});
+    const board = await call<{ referrals: ReferralView[]; total: number }>(c.app, 'referrals.waitlist', {});
+    expect(board.total).toBe(4);
     expect(board.referrals.map((r) => r.id)).toEqual([emergency.id, urgentOld.id, urgentNew.id, routineOld.id]);
     const urgentOnly = await call<{ referrals: ReferralView[] }>(c.app, 'referrals.waitlist', { urgency: 'urgent' });
     expect(urgentOnly.referrals.map((r) => r.id)).toEqual([urgentOld.id, urgentNew.id]);
+    const firstTwo = await call<{ referrals: ReferralView[]; total: number }>(c.app, 'referrals.waitlist', { limit: 2 });
+    expect(firstTwo).toMatchObject({ total: 4 });
+    expect(firstTwo.referrals.map((r) => r.id)).toEqual([emergency.id, urgentOld.id]);
   });
 });
 

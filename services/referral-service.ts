@@ -192,13 +192,20 @@ export async function assignReferral(session: OpenSession, clock: Clock, input: 
 
 const WAITING: ReferralStatus[] = ['new', 'triaged', 'waitlisted'];
 
-/** The waitlist: waiting referrals, most urgent first, then the longest waiting. */
-export async function waitlist(session: OpenSession, input: ParsedInput<'referrals.waitlist'>): Promise<Referral[]> {
-  const rows = await session.dataSource.getRepository(ReferralEntity).find({
-    where: { status: In(WAITING), ...(input.agencyId ? { agencyId: input.agencyId } : {}), ...(input.urgency ? { urgency: input.urgency } : {}) },
-    order: { clockStartedAt: 'ASC', id: 'ASC' },
-  });
-  const rank = (r: ReferralRow) => URGENCIES.indexOf(r.urgency);
-  rows.sort((a, b) => rank(a) - rank(b));
-  return referralViews(session.dataSource.manager, rows, session.settings);
+/**
+ * The waitlist: waiting referrals, most urgent first, then the longest waiting; the first
+ * `limit` of them and how many wait in all. One query per urgency, in order, each read
+ * from the referral_waiting index.
+ */
+export async function waitlist(session: OpenSession, input: ParsedInput<'referrals.waitlist'>): Promise<{ referrals: Referral[]; total: number }> {
+  const repository = session.dataSource.getRepository(ReferralEntity);
+  const where = { status: In(WAITING), ...(input.agencyId ? { agencyId: input.agencyId } : {}) };
+  const urgencies = input.urgency ? [input.urgency] : URGENCIES;
+  const total = await repository.count({ where: { ...where, urgency: In([...urgencies]) } });
+  const rows: ReferralRow[] = [];
+  for (const urgency of urgencies) {
+    if (rows.length >= input.limit) break;
+    rows.push(...(await repository.find({ where: { ...where, urgency }, order: { clockStartedAt: 'ASC', id: 'ASC' }, take: input.limit - rows.length })));
+  }
+  return { referrals: await referralViews(session.dataSource.manager, rows, session.settings), total };
 }

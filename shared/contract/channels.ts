@@ -335,10 +335,16 @@ export const channels = {
     output: referralSchema,
   }),
   'referrals.waitlist': channel({
-    summary: 'Referrals waiting for a counsellor, by urgency then age, each with its first-appointment deadline.',
+    summary: 'Referrals waiting for a counsellor, by urgency then age, each with its first-appointment deadline; the first `limit` of `total`.',
     access: ADMIN_ONLY,
-    input: z.object({ agencyId: z.number().int().positive().optional(), urgency: z.enum(URGENCIES).optional() }).strict(),
-    output: z.object({ referrals: z.array(referralSchema) }),
+    input: z
+      .object({
+        agencyId: z.number().int().positive().optional(),
+        urgency: z.enum(URGENCIES).optional(),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
+    output: z.object({ referrals: z.array(referralSchema), total: z.number().int() }),
   }),
   'referrals.import': channel({
     summary: 'Import referrals from a CSV file: every row is checked first; one bad row and nothing is imported, with every bad line reported.',

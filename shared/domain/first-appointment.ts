@@ -19,24 +19,36 @@ export interface ClinicCalendar {
  * the Nth working day following the day received (the day itself does not count).
  */
 export function firstAppointmentDueAt(receivedAt: string, target: FirstAppointmentTarget, calendar: ClinicCalendar): string {
-  const received = DateTime.fromISO(receivedAt, { zone: calendar.timeZone });
-  if (!received.isValid) throw new Error('receivedAt is not an ISO instant');
-  let due: DateTime;
-  if (target.unit === 'same_day') {
-    due = received.startOf('day').plus({ days: 1 });
-  } else if (target.unit === 'hours') {
-    due = received.plus({ hours: target.amount });
-  } else {
+  const receivedMs = Date.parse(receivedAt);
+  if (Number.isNaN(receivedMs)) throw new Error('receivedAt is not an ISO instant');
+  if (target.unit === 'hours') return new Date(receivedMs + target.amount * 3_600_000).toISOString();
+  const day = DateTime.fromMillis(receivedMs, { zone: calendar.timeZone }).toISODate()!;
+  // Same-day and working-day deadlines depend only on the day received: a waitlist of
+  // thousands works each day out once.
+  const key = calendar.holidays ? null : `${calendar.timeZone}|${calendar.workingDays.join('')}|${target.unit}|${target.amount}|${day}`;
+  const known = key === null ? undefined : dueByDay.get(key);
+  if (known) return known;
+  const due = dueAfterDay(day, target, calendar);
+  if (key !== null) {
+    if (dueByDay.size > 10_000) dueByDay.clear();
+    dueByDay.set(key, due);
+  }
+  return due;
+}
+
+const dueByDay = new Map<string, string>();
+
+function dueAfterDay(receivedDay: string, target: FirstAppointmentTarget, calendar: ClinicCalendar): string {
+  let day = DateTime.fromISO(receivedDay, { zone: calendar.timeZone }).startOf('day');
+  if (target.unit === 'business_days') {
     if (!calendar.workingDays.some((d) => d >= 1 && d <= 7)) throw new Error('the clinic has no working days');
-    let day = received.startOf('day');
     let counted = 0;
     while (counted < target.amount) {
       day = day.plus({ days: 1 });
       if (isWorkingDay(day, calendar)) counted += 1;
     }
-    due = day.plus({ days: 1 });
   }
-  return due.toUTC().toISO()!;
+  return day.plus({ days: 1 }).toUTC().toISO()!;
 }
 
 function isWorkingDay(day: DateTime, calendar: ClinicCalendar): boolean {

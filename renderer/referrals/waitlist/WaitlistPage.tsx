@@ -25,6 +25,7 @@ export function WaitlistPage({ justCreated }: { justCreated: Referral | null }) 
   const { agencies, error: agenciesError } = useAgencies();
   const [filters, setFilters] = useState<WaitlistFilterValues>({ agencyId: null, urgency: null });
   const [referrals, setReferrals] = useState<Referral[] | null>(null);
+  const [total, setTotal] = useState(0);
   const [loadError, setLoadError] = useState<ErrorCode | null>(null);
   const [action, setAction] = useState<ReferralAction | null>(null);
   const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
@@ -33,7 +34,9 @@ export function WaitlistPage({ justCreated }: { justCreated: Referral | null }) 
   const load = useCallback(async () => {
     try {
       const input = { ...(filters.agencyId !== null && { agencyId: filters.agencyId }), ...(filters.urgency !== null && { urgency: filters.urgency }) };
-      setReferrals((await call('referrals.waitlist', input)).referrals);
+      const board = await call('referrals.waitlist', input);
+      setReferrals(board.referrals);
+      setTotal(board.total);
       setLoadError(null);
     } catch (error) {
       setLoadError(errorCodeOf(error));
@@ -68,6 +71,11 @@ export function WaitlistPage({ justCreated }: { justCreated: Referral | null }) 
         <p className="empty-state">{filtered ? t('referrals.waitlist.emptyFiltered') : t('referrals.waitlist.empty')}</p>
       ) : (
         <WaitlistTable referrals={referrals ?? []} now={now} highlightId={outcome ? null : (justCreated?.id ?? null)} onAction={setAction} />
+      )}
+      {referrals && total > referrals.length && (
+        <p className="muted" data-testid="waitlist-partial">
+          {t('referrals.waitlist.partial', { shown: referrals.length, total })}
+        </p>
       )}
       {action && (
         <ReferralActionDialog
