@@ -1,25 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { tempVaultDir } from '../tests/helpers/vault-fixture';
+import { tenang } from '../tests/helpers/run-cli';
 
-const BIN = resolve(__dirname, 'tenang.mjs');
 const ADMIN_PASS = 'gunung merapi diselimuti kabut';
 const COUNSELLOR_PASS = 'hujan rintik di atap seng';
 const CHANGED_PASS = 'perahu layar menuju pulau seribu';
 const RECOVERED_PASS = 'angin laut membawa kabar baik';
-
-function tenang(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    input: options.stdin ?? '',
-    env: { ...process.env, TENANG_PASSPHRASE: '', ...options.env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('the tenang command', () => {
   const temp = tempVaultDir();

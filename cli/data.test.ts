@@ -1,24 +1,16 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { tempVaultDir } from '../tests/helpers/vault-fixture';
+import { tenang } from '../tests/helpers/run-cli';
 
-const BIN = resolve(__dirname, 'tenang.mjs');
 const ADMIN_PASS = 'gunung merapi diselimuti kabut';
 const EXPORT_PASS = 'sampan kecil di tengah danau toba';
 const RESTORED_PASS = 'burung camar terbang rendah di senja';
 const COUNSELLOR_PASS = 'hujan rintik di atap seng';
 
-function tenang(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    input: options.stdin ?? '',
-    env: { ...process.env, TENANG_PASSPHRASE: '', TENANG_EXPORT_PASSPHRASE: '', ...options.env },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** Export and restore of a whole vault take longer than other commands. */
+const tenangSlow = (args: string[], options: { stdin?: string; env?: Record<string, string> } = {}) => tenang(args, { ...options, timeoutMs: 120_000 });
 
 describe('tenang export, import json and seed-demo', () => {
   const temp = tempVaultDir();
@@ -29,40 +21,40 @@ describe('tenang export, import json and seed-demo', () => {
   afterAll(() => temp.cleanup());
 
   it('seeds demo data into a new vault, once', () => {
-    expect(tenang(['vault', 'init', ...vault, '--clinic', 'Klinik Sehat Jiwa', '--admin', 'ayu'], { env: asAdmin }).code).toBe(0);
-    const seeded = tenang(['seed-demo', ...vault, '--user', 'ayu', '--size', 'small', '--seed', '4', '--as-of', '2026-11-20', '--json'], { env: asAdmin });
+    expect(tenangSlow(['vault', 'init', ...vault, '--clinic', 'Klinik Sehat Jiwa', '--admin', 'ayu'], { env: asAdmin }).code).toBe(0);
+    const seeded = tenangSlow(['seed-demo', ...vault, '--user', 'ayu', '--size', 'small', '--seed', '4', '--as-of', '2026-11-20', '--json'], { env: asAdmin });
     expect(seeded.stderr).toBe('');
     expect(seeded.code).toBe(0);
     const summary = JSON.parse(seeded.stdout) as { clients: number; agencies: number; counsellorUsernames: string[]; seconds: number };
     expect(summary).toMatchObject({ clients: 300, agencies: 5 });
     expect(summary.counsellorUsernames).toHaveLength(4);
 
-    const again = tenang(['seed-demo', ...vault, '--user', 'ayu', '--size', 'small'], { env: asAdmin });
+    const again = tenangSlow(['seed-demo', ...vault, '--user', 'ayu', '--size', 'small'], { env: asAdmin });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('VAULT_NOT_EMPTY');
-    expect(tenang(['seed-demo', ...vault, '--user', 'ayu', '--size', 'huge'], { env: asAdmin }).code).toBe(2);
-    expect(tenang(['seed-demo', ...vault, '--user', 'ayu', '--size', 'small', '--as-of', '2026-02-30'], { env: asAdmin }).code).toBe(2);
+    expect(tenangSlow(['seed-demo', ...vault, '--user', 'ayu', '--size', 'huge'], { env: asAdmin }).code).toBe(2);
+    expect(tenangSlow(['seed-demo', ...vault, '--user', 'ayu', '--size', 'small', '--as-of', '2026-02-30'], { env: asAdmin }).code).toBe(2);
   });
 
   it('exports everything, warning that a plain file is not encrypted, and will not overwrite it', () => {
-    const exported = tenang(['export', ...vault, '--user', 'ayu', '--out', file('plain.json'), '--json'], { env: asAdmin });
+    const exported = tenangSlow(['export', ...vault, '--user', 'ayu', '--out', file('plain.json'), '--json'], { env: asAdmin });
     expect(exported.code).toBe(0);
     expect(exported.stderr).toContain('NOT encrypted');
     expect(JSON.parse(exported.stdout)).toMatchObject({ encrypted: false, tables: 10 });
     expect(JSON.parse(readFileSync(file('plain.json'), 'utf8')).tables.client).toHaveLength(300);
     if (process.platform !== 'win32') expect(statSync(file('plain.json')).mode & 0o777).toBe(0o600);
 
-    const again = tenang(['export', ...vault, '--user', 'ayu', '--out', file('plain.json')], { env: asAdmin });
+    const again = tenangSlow(['export', ...vault, '--user', 'ayu', '--out', file('plain.json')], { env: asAdmin });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('--force');
   });
 
   it('encrypts the export with a passphrase from TENANG_EXPORT_PASSPHRASE, silently', () => {
-    const sealed = tenang(['export', ...vault, '--user', 'ayu', '--out', file('sealed.json'), '--encrypt'], { env: { ...asAdmin, TENANG_EXPORT_PASSPHRASE: EXPORT_PASS } });
+    const sealed = tenangSlow(['export', ...vault, '--user', 'ayu', '--out', file('sealed.json'), '--encrypt'], { env: { ...asAdmin, TENANG_EXPORT_PASSPHRASE: EXPORT_PASS } });
     expect(sealed.stderr).toBe('');
     expect(sealed.code).toBe(0);
     expect(JSON.parse(readFileSync(file('sealed.json'), 'utf8'))).toMatchObject({ format: 'tenang-export-encrypted' });
-    const weak = tenang(['export', ...vault, '--user', 'ayu', '--out', file('weak.json'), '--encrypt'], { env: { ...asAdmin, TENANG_EXPORT_PASSPHRASE: 'password123' } });
+    const weak = tenangSlow(['export', ...vault, '--user', 'ayu', '--out', file('weak.json'), '--encrypt'], { env: { ...asAdmin, TENANG_EXPORT_PASSPHRASE: 'password123' } });
     expect(weak.code).toBe(2);
     expect(weak.stderr).toContain('exportPassphrase');
     expect(existsSync(file('weak.json'))).toBe(false);
@@ -70,21 +62,21 @@ describe('tenang export, import json and seed-demo', () => {
 
   it('restores the encrypted export into a new vault whose audit chain verifies; refuses an occupied folder and a wrong passphrase', () => {
     const target = file('restored');
-    const restored = tenang(['import', 'json', file('sealed.json'), '--vault', target, '--user', 'ayu'], { env: { TENANG_EXPORT_PASSPHRASE: EXPORT_PASS, TENANG_PASSPHRASE: RESTORED_PASS } });
+    const restored = tenangSlow(['import', 'json', file('sealed.json'), '--vault', target, '--user', 'ayu'], { env: { TENANG_EXPORT_PASSPHRASE: EXPORT_PASS, TENANG_PASSPHRASE: RESTORED_PASS } });
     expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
     expect(restored.stdout).toMatch(/([0-9A-F]{8}-){7}[0-9A-F]{8}/);
     expect(restored.stdout).toContain('cannot sign in until an admin resets their passphrase');
 
-    const verify = tenang(['audit', 'verify', '--vault', target, '--user', 'ayu', '--json'], { env: { TENANG_PASSPHRASE: RESTORED_PASS } });
+    const verify = tenangSlow(['audit', 'verify', '--vault', target, '--user', 'ayu', '--json'], { env: { TENANG_PASSPHRASE: RESTORED_PASS } });
     expect(verify.code).toBe(0);
     expect(JSON.parse(verify.stdout)).toMatchObject({ valid: true });
 
-    const occupied = tenang(['import', 'json', file('sealed.json'), '--vault', target, '--user', 'ayu'], { env: { TENANG_EXPORT_PASSPHRASE: EXPORT_PASS, TENANG_PASSPHRASE: RESTORED_PASS } });
+    const occupied = tenangSlow(['import', 'json', file('sealed.json'), '--vault', target, '--user', 'ayu'], { env: { TENANG_EXPORT_PASSPHRASE: EXPORT_PASS, TENANG_PASSPHRASE: RESTORED_PASS } });
     expect(occupied.code).toBe(2);
     expect(occupied.stderr).toContain('VAULT_NOT_EMPTY');
 
-    const wrong = tenang(['import', 'json', file('sealed.json'), '--vault', file('never'), '--user', 'ayu'], { env: { TENANG_EXPORT_PASSPHRASE: 'not the right passphrase', TENANG_PASSPHRASE: RESTORED_PASS } });
+    const wrong = tenangSlow(['import', 'json', file('sealed.json'), '--vault', file('never'), '--user', 'ayu'], { env: { TENANG_EXPORT_PASSPHRASE: 'not the right passphrase', TENANG_PASSPHRASE: RESTORED_PASS } });
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('EXPORT_UNREADABLE');
     expect(wrong.stderr.trim().split('\n')).toHaveLength(1);
@@ -92,19 +84,19 @@ describe('tenang export, import json and seed-demo', () => {
   });
 
   it('reads the new passphrase from standard input when it is not in the environment, and prints JSON', () => {
-    const restored = tenang(['import', 'json', file('plain.json'), '--vault', file('restored-plain'), '--user', 'ayu', '--json'], { stdin: `${RESTORED_PASS}\n` });
+    const restored = tenangSlow(['import', 'json', file('plain.json'), '--vault', file('restored-plain'), '--user', 'ayu', '--json'], { stdin: `${RESTORED_PASS}\n` });
     expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
     expect(JSON.parse(restored.stdout)).toMatchObject({ admin: 'ayu', auditChainValid: true, usersWithoutSlot: expect.arrayContaining([expect.stringMatching(/^demo\./)]) });
   });
 
   it('lets only admins export: a counsellor is refused and the refusal audited', () => {
-    expect(tenang(['user', 'add', ...vault, '--user', 'ayu', '--username', 'budi', '--name', 'Budi Santoso', '--role', 'counsellor'], { stdin: `${ADMIN_PASS}\n${COUNSELLOR_PASS}\n` }).code).toBe(0);
-    const refused = tenang(['export', ...vault, '--user', 'budi', '--out', file('budi.json')], { env: { TENANG_PASSPHRASE: COUNSELLOR_PASS } });
+    expect(tenangSlow(['user', 'add', ...vault, '--user', 'ayu', '--username', 'budi', '--name', 'Budi Santoso', '--role', 'counsellor'], { stdin: `${ADMIN_PASS}\n${COUNSELLOR_PASS}\n` }).code).toBe(0);
+    const refused = tenangSlow(['export', ...vault, '--user', 'budi', '--out', file('budi.json')], { env: { TENANG_PASSPHRASE: COUNSELLOR_PASS } });
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain('FORBIDDEN');
     expect(existsSync(file('budi.json'))).toBe(false);
-    const denied = tenang(['audit', 'list', ...vault, '--user', 'ayu', '--action', 'access.denied', '--json'], { env: asAdmin });
+    const denied = tenangSlow(['audit', 'list', ...vault, '--user', 'ayu', '--action', 'access.denied', '--json'], { env: asAdmin });
     expect(JSON.parse(denied.stdout).entries).toMatchObject([{ recordId: 'data.export', actorUsername: 'budi' }]);
   });
 });

@@ -1,21 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { tempVaultDir } from '../tests/helpers/vault-fixture';
+import { tenang } from '../tests/helpers/run-cli';
 
-const BIN = resolve(__dirname, 'tenang.mjs');
 const ADMIN_PASS = 'gunung merapi diselimuti kabut';
-
-function tenang(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    input: options.stdin ?? '',
-    env: { ...process.env, TENANG_PASSPHRASE: '', ...options.env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const HEADER = 'agency;received_date;referral_type;urgency;given_name;family_name;date_of_birth;email;phone;presenting_issues;consent_level;reason';
 const VALID = [

@@ -1,8 +1,6 @@
-import Database from 'better-sqlite3-multiple-ciphers';
-import { DataSource } from 'typeorm';
-import { ENTITIES } from './entities';
+import type { DataSource } from 'typeorm';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
-import { applyDataKey } from './vault/sqlcipher';
+import { openMigratedDataSource } from './data-source';
 import type { VaultFolder } from './vault/vault-folder';
 
 /**
@@ -15,25 +13,5 @@ import type { VaultFolder } from './vault/vault-folder';
 export async function createDatabaseAtVersion(folder: VaultFolder, dataKey: Buffer, schemaVersion: number): Promise<DataSource> {
   if (!Number.isInteger(schemaVersion) || schemaVersion < 1 || schemaVersion > LATEST_SCHEMA_VERSION) throw new Error('no such schema version');
   if (folder.databaseExists()) throw new Error('the database file exists already');
-  const keyHex = dataKey.toString('hex');
-  const dataSource = new DataSource({
-    type: 'better-sqlite3',
-    database: folder.databasePath,
-    driver: Database,
-    prepareDatabase: (db: Database.Database) => applyDataKey(db, keyHex),
-    enableWAL: true,
-    entities: ENTITIES,
-    migrations: MIGRATIONS.slice(0, schemaVersion),
-    migrationsTransactionMode: 'all',
-    synchronize: false,
-    logging: false,
-  });
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations({ transaction: 'all' });
-  } catch (e) {
-    await dataSource.destroy();
-    throw e;
-  }
-  return dataSource;
+  return openMigratedDataSource({ databasePath: folder.databasePath, dataKey, migrations: MIGRATIONS.slice(0, schemaVersion) });
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { createTenangApp } from './tenang-app';
 import { parseRecoveryKey } from '../shared/recovery-key';
-import { ADMIN, COUNSELLOR, CLINIC, addCounsellor, clinicWithCounsellor, expectOk, manualClock, setUpClinic, signIn, tempVaultDir } from '../tests/helpers/vault-fixture';
+import { ADMIN, COUNSELLOR, CLINIC, addCounsellor, clinicWithCounsellor, expectOk, manualClock, signIn, tempVaultDir } from '../tests/helpers/vault-fixture';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {

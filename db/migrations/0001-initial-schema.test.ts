@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { VaultFolder } from '../vault/vault-folder';
 import { applyDataKey } from '../vault/sqlcipher';
 import { LATEST_SCHEMA_VERSION } from './index';
 import { newVaultFolder } from '../../tests/helpers/vault-fixture';

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DataSource } from 'typeorm';
-import { VaultFolder } from '../vault/vault-folder';
 import { applyDataKey } from '../vault/sqlcipher';
 import { InitialSchema1764300000001 } from './0001-initial-schema';
 import { SlotPublicKeys1764300000002 } from './0002-slot-public-keys';

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { VaultFolder } from '../vault/vault-folder';
 import { newVaultFolder } from '../../tests/helpers/vault-fixture';
 import { LATEST_SCHEMA_VERSION } from '.';
 

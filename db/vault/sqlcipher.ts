@@ -15,9 +15,16 @@ export function applyDataKey(db: Database, dataKeyHex: string): void {
   // Multiple Ciphers does not encrypt those: keep every temporary table in memory.
   db.pragma('temp_store=MEMORY');
   if (db.pragma('temp_store', { simple: true }) !== 2) throw new Error('SQLite refused to keep temporary data in memory');
-  // Every page read is decrypted; SQLite's default cache (2 MB) makes a search of a large
-  // client list decrypt the same pages again on every keystroke. 64 MB keeps a clinic's
-  // working set decrypted in memory (where the open vault's data is anyway).
+}
+
+/**
+ * Every page read is decrypted; SQLite's default cache (2 MB) makes a search of a large
+ * client list decrypt the same pages again on every keystroke. 64 MB keeps a clinic's
+ * working set decrypted in memory (where the open vault's data is anyway). Set only once
+ * the key is known to be right: the pragma reads the file, and a wrong key must surface
+ * in checkKeyAndIntegrity, not here.
+ */
+export function enlargePageCache(db: Database): void {
   db.pragma('cache_size = -65536');
 }
 

@@ -1,10 +1,10 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AppError } from '../../shared/errors';
-import { ENTITIES } from '../entities';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../migrations';
+import { openMigratedDataSource } from '../data-source';
 import { KEYRING_FILE, KEYRING_LOCK_FILE, PENDING_KEYRING_FILE } from './keyring';
 import { applyDataKey, changeDataKey, checkKeyAndIntegrity, readSchemaVersion, type KeyCheck } from './sqlcipher';
 
@@ -96,30 +96,7 @@ export class VaultFolder {
     } finally {
       raw.close();
     }
-    const keyHex = dataKey.toString('hex');
-    const dataSource = new DataSource({
-      type: 'better-sqlite3',
-      database: this.databasePath,
-      driver: Database,
-      ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
-      // TypeORM's own `key` option would set the key before the cipher pragmas; we do
-      // all three ourselves, in the right order (environment.md).
-      prepareDatabase: (db: Database.Database) => applyDataKey(db, keyHex),
-      enableWAL: true,
-      entities: ENTITIES,
-      migrations: MIGRATIONS,
-      migrationsTransactionMode: 'all',
-      synchronize: false,
-      logging: false,
-    });
-    await dataSource.initialize();
-    try {
-      await dataSource.runMigrations({ transaction: 'all' });
-    } catch (e) {
-      await dataSource.destroy();
-      throw e;
-    }
-    return dataSource;
+    return openMigratedDataSource({ databasePath: this.databasePath, dataKey, migrations: MIGRATIONS, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) });
   }
 
   /** Re-encrypt the closed database from one data key to another. */

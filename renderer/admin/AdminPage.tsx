@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PageId } from '../shell/pages';
+import { PageTabs } from '../components/PageTabs';
 import { UsersPanel } from './users/UsersPanel';
 import { SettingsPanel } from './settings/SettingsPanel';
 import { AuditPanel } from './audit/AuditPanel';
@@ -18,22 +19,7 @@ export function AdminPage({ page, onNavigate }: { page: PageId; onNavigate: (pag
   return (
     <>
       <h1 className="page-title">{t('nav.admin')}</h1>
-      <nav className="tabs" aria-label={t('admin.tabsLabel')}>
-        {TABS.map((tab) => (
-          <a
-            key={tab.page}
-            href={`#${tab.page}`}
-            className={tab.page === page ? 'tabs__tab tabs__tab--active' : 'tabs__tab'}
-            aria-current={tab.page === page ? 'page' : undefined}
-            onClick={(event) => {
-              event.preventDefault();
-              onNavigate(tab.page);
-            }}
-          >
-            {t(`admin.tabs.${tab.key}`)}
-          </a>
-        ))}
-      </nav>
+      <PageTabs tabs={TABS.map((tab) => ({ page: tab.page, label: t(`admin.tabs.${tab.key}`) }))} page={page} label={t('admin.tabsLabel')} onNavigate={onNavigate} />
       {page === 'admin/users' && <UsersPanel />}
       {page === 'admin/agencies' && <AgenciesPanel />}
       {page === 'admin/settings' && <SettingsPanel />}

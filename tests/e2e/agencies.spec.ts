@@ -1,25 +1,12 @@
 import { DateTime } from 'luxon';
 import { test, expect } from '../bridge/fixtures';
+import { screenshotsFor } from '../bridge/screens';
+import { signIn } from '../bridge/sign-in';
 import { ADMIN, COUNSELLOR, dispatchOk, setUpClinic } from '../bridge/clinic';
 import { invokeFromPage } from '../bridge/install-bridge';
 import { untranslatedOnPage } from '../bridge/visible-text';
-import type { Page } from '@playwright/test';
 
-/** Saves artifacts/screens/agencies-<step>.png (the shared helper names its files foundation-*). */
-async function screenshot(page: Page, step: string, options: { viewport?: boolean } = {}): Promise<void> {
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-    window.scrollTo(0, 0);
-  });
-  await page.screenshot({ path: `artifacts/screens/agencies-${step}.png`, fullPage: !options.viewport });
-}
-
-async function signIn(page: Page, who: { displayName: string; username: string; passphrase: string }): Promise<void> {
-  await page.getByLabel('Who is signing in?').selectOption(who.username);
-  await page.getByLabel('Passphrase', { exact: true }).fill(who.passphrase);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByTestId('signed-in-name')).toHaveText(who.displayName);
-}
+const screenshot = screenshotsFor('agencies');
 
 const AGENCY = {
   name: 'Dinas Pendidikan Kota Bandung',

@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import { fakerID_ID as faker } from '@faker-js/faker';
 import type { Page } from '@playwright/test';
 import { test, expect } from '../bridge/fixtures';
+import { screenshotsFor } from '../bridge/screens';
+import { signIn } from '../bridge/sign-in';
 import { COUNSELLOR, dispatchOk, setUpClinic } from '../bridge/clinic';
 import { invokeFromPage } from '../bridge/install-bridge';
 import { untranslatedOnPage } from '../bridge/visible-text';
@@ -9,21 +11,7 @@ import type { TenangApp } from '../../services/tenang-app';
 import type { ChannelInput } from '../../shared/contract/channels';
 import { DEFAULT_TARGETS } from '../../shared/domain/agencies';
 
-/** Saves artifacts/screens/clients-<step>.png (the shared helper names its files foundation-*). */
-async function screenshot(page: Page, step: string, options: { viewport?: boolean } = {}): Promise<void> {
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-    window.scrollTo(0, 0);
-  });
-  await page.screenshot({ path: `artifacts/screens/clients-${step}.png`, fullPage: !options.viewport });
-}
-
-async function signIn(page: Page, who: { displayName: string; username: string; passphrase: string }): Promise<void> {
-  await page.getByLabel('Who is signing in?').selectOption(who.username);
-  await page.getByLabel('Passphrase', { exact: true }).fill(who.passphrase);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByTestId('signed-in-name')).toHaveText(who.displayName);
-}
+const screenshot = screenshotsFor('clients');
 
 async function openClients(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();

@@ -1,17 +1,10 @@
 import { DateTime } from 'luxon';
 import { test, expect } from '../bridge/fixtures';
+import { screenshotsFor } from '../bridge/screens';
 import { dispatchOk, setUpClinic } from '../bridge/clinic';
 import { untranslatedOnPage } from '../bridge/visible-text';
-import type { Page } from '@playwright/test';
 
-/** Saves artifacts/screens/import-<step>.png. */
-async function screenshot(page: Page, step: string): Promise<void> {
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-    window.scrollTo(0, 0);
-  });
-  await page.screenshot({ path: `artifacts/screens/import-${step}.png`, fullPage: true });
-}
+const screenshot = screenshotsFor('import');
 
 const ZONE = 'Asia/Jakarta';
 const daysAgo = (n: number) => DateTime.now().setZone(ZONE).minus({ days: n }).toISODate()!;

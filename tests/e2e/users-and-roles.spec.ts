@@ -1,15 +1,8 @@
 import { test, expect } from '../bridge/fixtures';
+import { signIn } from '../bridge/sign-in';
 import { ADMIN, COUNSELLOR, dispatch, dispatchOk, setUpClinic } from '../bridge/clinic';
 import { screenshot } from '../bridge/screens';
 import { invokeFromPage } from '../bridge/install-bridge';
-import type { Page } from '@playwright/test';
-
-async function signIn(page: Page, who: { displayName: string; username: string; passphrase: string }): Promise<void> {
-  await page.getByLabel('Who is signing in?').selectOption(who.username);
-  await page.getByLabel('Passphrase', { exact: true }).fill(who.passphrase);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByTestId('signed-in-name')).toHaveText(who.displayName);
-}
 
 test('an admin adds a counsellor, who signs in and sees no admin screens; the server refuses them too', async ({ page, app }) => {
   await setUpClinic(app);
