@@ -13,6 +13,7 @@ import { getClient, searchClients, updateClient, findDuplicateClients } from './
 import { assignReferral, createReferral, getReferral, listReferrals, moveReferral, waitlist } from './referral-service';
 import { importReferrals } from './referral-import';
 import { closeCase, listCases } from './case-service';
+import { addHoliday, addLeave, createRoom, getAvailability, listHolidays, listRooms, removeHoliday, removeLeave, setWorkingHours, updateRoom } from './availability-service';
 import { UserAccountEntity, AuditEntryEntity } from '../db/entities';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { AppError } from '../shared/errors';
@@ -140,4 +141,21 @@ export const handlers: HandlerTable = {
   'referrals.import': async (input, ctx) => importReferrals(signedIn(ctx), ctx.clock, input),
   'cases.list': async (input, ctx) => ({ cases: await listCases(signedIn(ctx), input) }),
   'cases.close': async (input, ctx) => closeCase(signedIn(ctx), ctx.clock, input),
+
+  'rooms.list': async (_input, ctx) => ({ rooms: await listRooms(signedIn(ctx)) }),
+  'rooms.create': async (input, ctx) => createRoom(signedIn(ctx), ctx.clock, input),
+  'rooms.update': async (input, ctx) => updateRoom(signedIn(ctx), ctx.clock, input),
+  'availability.get': async (input, ctx) => getAvailability(signedIn(ctx), input.userId),
+  'availability.setHours': async (input, ctx) => setWorkingHours(signedIn(ctx), ctx.clock, input),
+  'leave.add': async (input, ctx) => addLeave(signedIn(ctx), ctx.clock, input),
+  'leave.remove': async (input, ctx) => {
+    await removeLeave(signedIn(ctx), ctx.clock, input.id);
+    return { removed: true as const };
+  },
+  'holidays.list': async (input, ctx) => ({ holidays: await listHolidays(signedIn(ctx).dataSource.manager, input.from) }),
+  'holidays.add': async (input, ctx) => addHoliday(signedIn(ctx), ctx.clock, input),
+  'holidays.remove': async (input, ctx) => {
+    await removeHoliday(signedIn(ctx), ctx.clock, input.date);
+    return { removed: true as const };
+  },
 };

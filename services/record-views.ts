@@ -6,6 +6,7 @@ import type { Settings } from '../shared/contract';
 import type { PresentingIssue } from '../shared/domain/referrals';
 import {
   AgencyEntity,
+  ClinicHolidayEntity,
   ClientEntity,
   ContractEntity,
   ReferralEntity,
@@ -51,7 +52,9 @@ export async function referralViews(m: EntityManager, rows: ReferralRow[], setti
   const clients = await byId<ClientRow>(m, ClientEntity, unique(rows.map((r) => r.clientId)));
   const users = await byId<{ id: number; displayName: string }>(m, UserAccountEntity, unique(rows.map((r) => r.counsellorId)));
   const contracts = await byId<ContractRow>(m, ContractEntity, unique(rows.map((r) => r.contractId)));
-  const calendar = { timeZone: settings.timeZone, workingDays: settings.workingDays };
+  // Clinic holidays stop the working-day count; a clinic has a few dozen a year.
+  const holidays = await m.getRepository(ClinicHolidayEntity).find({ select: { date: true }, order: { date: 'ASC' } });
+  const calendar = { timeZone: settings.timeZone, workingDays: settings.workingDays, holidays: new Set(holidays.map((h) => h.date)) };
   return rows.map((r) => {
     const client = clients.get(r.clientId);
     const contract = r.contractId === null ? undefined : contracts.get(r.contractId);

@@ -36,6 +36,13 @@ export const AUDIT_ACTIONS = [
   'data.export',
   'data.import',
   'data.seed_demo',
+  'room.create',
+  'room.update',
+  'availability.update',
+  'leave.add',
+  'leave.remove',
+  'holiday.add',
+  'holiday.remove',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

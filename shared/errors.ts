@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'CASE_CLOSED',
   'EXPORT_UNREADABLE',
   'VAULT_NOT_EMPTY',
+  'ROOM_NAME_TAKEN',
+  'HOLIDAY_EXISTS',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

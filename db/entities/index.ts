@@ -1,4 +1,5 @@
 import { AgencyEntity } from './agency';
+import { ClinicHolidayEntity, LeaveEntity, RoomEntity, WorkingHoursEntity } from './availability';
 import { AuditEntryEntity } from './audit-entry';
 import { ClientEntity } from './client';
 import { ClientCaseEntity } from './client-case';
@@ -9,6 +10,7 @@ import { SettingEntity } from './setting';
 import { UserAccountEntity } from './user-account';
 
 export * from './agency';
+export * from './availability';
 export * from './audit-entry';
 export * from './client';
 export * from './client-case';
@@ -18,4 +20,4 @@ export * from './referral';
 export * from './setting';
 export * from './user-account';
 
-export const ENTITIES = [UserAccountEntity, SettingEntity, AuditEntryEntity, DraftEntity, AgencyEntity, ContractEntity, ClientEntity, ClientCaseEntity, ReferralEntity, ReferralStatusChangeEntity];
+export const ENTITIES = [UserAccountEntity, SettingEntity, AuditEntryEntity, DraftEntity, AgencyEntity, ContractEntity, ClientEntity, ClientCaseEntity, ReferralEntity, ReferralStatusChangeEntity, RoomEntity, WorkingHoursEntity, LeaveEntity, ClinicHolidayEntity];

@@ -5,15 +5,17 @@ import { UsersPanel } from './users/UsersPanel';
 import { SettingsPanel } from './settings/SettingsPanel';
 import { AuditPanel } from './audit/AuditPanel';
 import { AgenciesPanel } from './agencies/AgenciesPanel';
+import { SchedulingPanel } from './scheduling/SchedulingPanel';
 
 const TABS = [
   { page: 'admin/users', key: 'users' },
   { page: 'admin/agencies', key: 'agencies' },
+  { page: 'admin/scheduling', key: 'scheduling' },
   { page: 'admin/settings', key: 'settings' },
   { page: 'admin/audit', key: 'audit' },
 ] as const;
 
-/** Admin: users, partner agencies, clinic settings and the audit log, one tab each. */
+/** Admin: users, partner agencies, rooms and availability, clinic settings and the audit log, one tab each. */
 export function AdminPage({ page, onNavigate }: { page: PageId; onNavigate: (page: PageId) => void }) {
   const { t } = useTranslation();
   return (
@@ -22,6 +24,7 @@ export function AdminPage({ page, onNavigate }: { page: PageId; onNavigate: (pag
       <PageTabs tabs={TABS.map((tab) => ({ page: tab.page, label: t(`admin.tabs.${tab.key}`) }))} page={page} label={t('admin.tabsLabel')} onNavigate={onNavigate} />
       {page === 'admin/users' && <UsersPanel />}
       {page === 'admin/agencies' && <AgenciesPanel />}
+      {page === 'admin/scheduling' && <SchedulingPanel />}
       {page === 'admin/settings' && <SettingsPanel />}
       {page === 'admin/audit' && <AuditPanel />}
     </>

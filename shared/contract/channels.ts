@@ -13,6 +13,7 @@ import {
   referralSchema,
   statusChangeSchema,
 } from './referral-schemas';
+import { availabilitySchema, holidaySchema, leaveInputSchema, leaveSchema, roomFieldsSchema, roomSchema, weeklyHoursSchema } from './availability-schemas';
 import { URGENCIES } from '../domain/agencies';
 import { REFERRAL_STATUSES } from '../domain/referrals';
 import { CSV_COLUMNS } from '../domain/csv-columns';
@@ -378,6 +379,66 @@ export const channels = {
     access: ANY_SIGNED_IN,
     input: caseCloseSchema,
     output: caseSchema,
+  }),
+  'rooms.list': channel({
+    summary: 'The clinic’s rooms, active first, by name.',
+    access: ANY_SIGNED_IN,
+    input: empty,
+    output: z.object({ rooms: z.array(roomSchema) }),
+  }),
+  'rooms.create': channel({
+    summary: 'Add a room with its capacity (group sessions fill a room up to it).',
+    access: ADMIN_ONLY,
+    input: roomFieldsSchema.strict(),
+    output: roomSchema,
+  }),
+  'rooms.update': channel({
+    summary: 'Rename a room, change its capacity, or mark it inactive.',
+    access: ADMIN_ONLY,
+    input: roomFieldsSchema.extend({ id: z.number().int().positive(), active: z.boolean() }).strict(),
+    output: roomSchema,
+  }),
+  'availability.get': channel({
+    summary: 'A counsellor’s weekly working hours and leave (counsellors: their own).',
+    access: ANY_SIGNED_IN,
+    input: z.object({ userId: z.number().int().positive() }).strict(),
+    output: availabilitySchema,
+  }),
+  'availability.setHours': channel({
+    summary: 'Replace a counsellor’s weekly working hours (an admin, or the counsellor for themselves).',
+    access: ANY_SIGNED_IN,
+    input: z.object({ userId: z.number().int().positive(), hours: weeklyHoursSchema }).strict(),
+    output: availabilitySchema,
+  }),
+  'leave.add': channel({
+    summary: 'Record leave: whole days, both included (an admin, or the counsellor for themselves).',
+    access: ANY_SIGNED_IN,
+    input: leaveInputSchema,
+    output: leaveSchema,
+  }),
+  'leave.remove': channel({
+    summary: 'Remove a leave record (an admin, or the counsellor for themselves).',
+    access: ANY_SIGNED_IN,
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({ removed: z.literal(true) }),
+  }),
+  'holidays.list': channel({
+    summary: 'Clinic holidays from a date on (default: all), by date.',
+    access: ANY_SIGNED_IN,
+    input: z.object({ from: calendarDateSchema.optional() }).strict(),
+    output: z.object({ holidays: z.array(holidaySchema) }),
+  }),
+  'holidays.add': channel({
+    summary: 'Close the clinic on a date; working-day deadlines skip it.',
+    access: ADMIN_ONLY,
+    input: holidaySchema.strict(),
+    output: holidaySchema,
+  }),
+  'holidays.remove': channel({
+    summary: 'Open the clinic again on a date that was a holiday.',
+    access: ADMIN_ONLY,
+    input: z.object({ date: calendarDateSchema }).strict(),
+    output: z.object({ removed: z.literal(true) }),
   }),
 } as const satisfies Record<ChannelName, ChannelSpec>;
 

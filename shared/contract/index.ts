@@ -2,3 +2,4 @@ export * from './channels';
 export * from './schemas';
 export * from './agency-schemas';
 export * from './referral-schemas';
+export * from './availability-schemas';

@@ -45,6 +45,16 @@ export const CHANNEL_NAMES = [
   'referrals.import',
   'cases.list',
   'cases.close',
+  'rooms.list',
+  'rooms.create',
+  'rooms.update',
+  'availability.get',
+  'availability.setHours',
+  'leave.add',
+  'leave.remove',
+  'holidays.list',
+  'holidays.add',
+  'holidays.remove',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

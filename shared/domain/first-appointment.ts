@@ -25,14 +25,13 @@ export function firstAppointmentDueAt(receivedAt: string, target: FirstAppointme
   const day = DateTime.fromMillis(receivedMs, { zone: calendar.timeZone }).toISODate()!;
   // Same-day and working-day deadlines depend only on the day received: a waitlist of
   // thousands works each day out once.
-  const key = calendar.holidays ? null : `${calendar.timeZone}|${calendar.workingDays.join('')}|${target.unit}|${target.amount}|${day}`;
-  const known = key === null ? undefined : dueByDay.get(key);
+  const holidays = calendar.holidays ? [...calendar.holidays].join(',') : '';
+  const key = `${calendar.timeZone}|${calendar.workingDays.join('')}|${holidays}|${target.unit}|${target.amount}|${day}`;
+  const known = dueByDay.get(key);
   if (known) return known;
   const due = dueAfterDay(day, target, calendar);
-  if (key !== null) {
-    if (dueByDay.size > 10_000) dueByDay.clear();
-    dueByDay.set(key, due);
-  }
+  if (dueByDay.size > 10_000) dueByDay.clear();
+  dueByDay.set(key, due);
   return due;
 }
 

@@ -3,7 +3,7 @@ import i18n from 'i18next';
 import type { AuditEntryView } from '../../../shared/contract/schemas';
 
 /** Record types the services write today; later issues add theirs here and in both languages. */
-export const KNOWN_RECORD_TYPES = ['user', 'settings', 'vault', 'channel', 'agency', 'contract', 'client', 'referral', 'case'] as const;
+export const KNOWN_RECORD_TYPES = ['user', 'settings', 'vault', 'channel', 'agency', 'contract', 'client', 'referral', 'case', 'room', 'leave', 'holiday'] as const;
 
 const SETTING_FIELDS: Record<string, string> = {
   clinicName: 'fields.clinicName',
@@ -11,6 +11,7 @@ const SETTING_FIELDS: Record<string, string> = {
   timeZone: 'fields.timeZone',
   autoLockMinutes: 'fields.autoLockMinutes',
   workingDays: 'fields.workingDays',
+  capacity: 'audit.detail.capacity',
   // Agencies and contracts (agency.update, contract.update).
   name: 'admin.agencies.fields.name',
   sector: 'admin.agencies.fields.sector',
