@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session/SessionContext';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
+import { CounsellorHoursSection } from '../admin/scheduling/CounsellorHoursSection';
 
-/** Who you are signed in as, and changing your own passphrase. */
+/** Who you are signed in as, changing your own passphrase, and (counsellors) your working hours and leave. */
 export function MyAccountPage() {
   const { t } = useTranslation();
   const { session } = useSession();
@@ -31,6 +32,7 @@ export function MyAccountPage() {
         <p className="card-text">{t('account.changePassphraseLead')}</p>
         <ChangePassphraseForm username={session.user.username} />
       </section>
+      {session.user.role === 'counsellor' && <CounsellorHoursSection self />}
     </>
   );
 }

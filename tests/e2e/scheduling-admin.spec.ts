@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { test, expect } from '../bridge/fixtures';
 import { screenshotsFor } from '../bridge/screens';
-import { CLINIC, dispatchOk, setUpClinic } from '../bridge/clinic';
+import { CLINIC, COUNSELLOR, dispatchOk, setUpClinic } from '../bridge/clinic';
+import { signIn } from '../bridge/sign-in';
 import { untranslatedOnPage } from '../bridge/visible-text';
 
 const screenshot = screenshotsFor('scheduling');
@@ -157,4 +158,31 @@ test('an admin sets up rooms, a clinic holiday, and a counsellor’s weekly hour
   await expect(holidays).toContainText('No upcoming holidays.');
   expect((await dispatchOk(app, 'holidays.list', {})).holidays).toEqual([]);
   expect((await dispatchOk(app, 'availability.get', { userId: counsellorId! })).leave).toEqual([]);
+});
+
+test('a counsellor sees and keeps their own hours and leave under My account, and nobody else’s', async ({ page, app }) => {
+  const { counsellorId } = await setUpClinic(app, { counsellor: true });
+  const week = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 17 * 60 }));
+  await dispatchOk(app, 'availability.setHours', { userId: counsellorId!, hours: week });
+  await app.lock('manual');
+  await page.goto('/');
+  await signIn(page, COUNSELLOR);
+  await page.getByTestId('signed-in-name').click();
+  const hours = page.getByTestId('counsellor-hours');
+  await expect(hours).toBeVisible();
+  await expect(hours.getByLabel('Counsellor')).toHaveCount(0);
+  await expect(hours.locator('[data-weekday="1"]')).toBeVisible();
+
+  const leave = page.getByTestId('leave');
+  const start = DateTime.now().setZone(CLINIC.timeZone).plus({ days: 14 }).toISODate()!;
+  await leave.getByLabel('First day of leave').fill(start);
+  await leave.getByLabel('Last day of leave').fill(start);
+  await leave.getByRole('button', { name: 'Add leave' }).click();
+  await expect(page.getByTestId('leave-notice')).toBeVisible();
+  await screenshot(page, 'my-hours');
+  const mine = await dispatchOk(app, 'availability.get', { userId: counsellorId! });
+  expect(mine.leave).toMatchObject([{ startDate: start, endDate: start }]);
+  expect(mine.hours).toHaveLength(5);
+  // The admin's list of users stays closed to a counsellor.
+  expect((await app.dispatch('users.list', {})).ok).toBe(false);
 });

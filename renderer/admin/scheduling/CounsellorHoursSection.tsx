@@ -1,3 +1,4 @@
+import '../../styles/scheduling.css';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Availability } from '../../../shared/contract/availability-schemas';
@@ -10,22 +11,35 @@ import { useSession } from '../../session/SessionContext';
 import { LeaveSection } from './LeaveSection';
 import { WeeklyHoursForm } from './WeeklyHoursForm';
 
-/** Pick an active counsellor; see and change their weekly hours and their leave. */
-export function CounsellorHoursSection() {
+interface Person {
+  id: number;
+  displayName: string;
+}
+
+/**
+ * See and change a counsellor's weekly hours and leave: any active counsellor for an admin
+ * (picked from a list), or, with `self`, the signed-in counsellor's own (My account).
+ */
+export function CounsellorHoursSection({ self = false }: { self?: boolean }) {
   const { t } = useTranslation();
   const { session } = useSession();
   const zone = session.settings.timeZone;
-  const [counsellors, setCounsellors] = useState<UserSummary[] | null>(null);
+  const [counsellors, setCounsellors] = useState<Person[] | null>(null);
   const [userId, setUserId] = useState<number | null>(null);
   const [availability, setAvailability] = useState<Availability | null>(null);
   const [loadError, setLoadError] = useState<ErrorCode | null>(null);
 
   useEffect(() => {
+    if (self) {
+      setCounsellors([{ id: session.user.id, displayName: session.user.displayName }]);
+      setUserId(session.user.id);
+      return;
+    }
     let cancelled = false;
     call('users.list', {})
       .then(({ users }) => {
         if (cancelled) return;
-        const active = users.filter((user) => user.role === 'counsellor' && user.active).sort((a, b) => a.displayName.localeCompare(b.displayName));
+        const active = users.filter((user: UserSummary) => user.role === 'counsellor' && user.active).sort((a, b) => a.displayName.localeCompare(b.displayName));
         setCounsellors(active);
         setUserId((current) => current ?? active[0]?.id ?? null);
       })
@@ -35,7 +49,7 @@ export function CounsellorHoursSection() {
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [self, session.user.id, session.user.displayName]);
 
   const load = useCallback(async () => {
     if (userId === null) return;
@@ -66,7 +80,7 @@ export function CounsellorHoursSection() {
       <FormAlert code={loadError} />
       {counsellors === null && !loadError ? (
         <p className="muted">{t('common.loading')}</p>
-      ) : counsellors && counsellors.length === 0 ? (
+      ) : self ? null : counsellors && counsellors.length === 0 ? (
         <p className="empty-state">{t('admin.scheduling.hours.noCounsellors')}</p>
       ) : (
         <div className="field scheduling-counsellor">
