@@ -10,6 +10,7 @@ import { CallFailed, readStdin, withVault, type GlobalOptions } from './runner';
 import { UsageError } from './secrets';
 import { registerImportReferralsCommand } from './commands/import-referrals';
 import { registerDataCommands } from './commands/data';
+import { registerCalendarCommands } from './commands/calendar';
 
 const program = new Command('tenang')
   .description('Tenang command-line tool: vaults, users, the audit log, and any contract channel.')
@@ -279,6 +280,7 @@ function describe(e: CallFailed): string {
 const importCommand = program.command('import').description('import referrals from CSV or restore a JSON export');
 registerImportReferralsCommand(importCommand, opts);
 registerDataCommands(program, opts, importCommand);
+registerCalendarCommands(program, opts);
 
 try {
   await program.parseAsync(process.argv);

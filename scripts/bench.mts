@@ -27,12 +27,18 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-async function measure(app: TenangApp, channel: string, input: unknown): Promise<{ medianMs: number; minMs: number; maxMs: number; runs: number }> {
-  await ok(app, channel, input); // warm the page cache and the statement cache
+/** Times a request that must succeed, or (with `refusedWith`) one that must be refused with that code. */
+async function measure(app: TenangApp, channel: string, input: unknown, refusedWith?: string): Promise<{ medianMs: number; minMs: number; maxMs: number; runs: number }> {
+  const once = async () => {
+    if (!refusedWith) return ok(app, channel, input);
+    const reply = await app.dispatch(channel, input);
+    if (reply.ok || reply.error.code !== refusedWith) throw new Error(`${channel}: expected ${refusedWith}`);
+  };
+  await once(); // warm the page cache and the statement cache
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
-    await ok(app, channel, input);
+    await once();
     times.push(performance.now() - start);
   }
   const round = (ms: number) => Math.round(ms * 100) / 100;
@@ -61,6 +67,20 @@ try {
   // A counsellor's view goes through the caseload rule: give one demo counsellor a passphrase.
   const { users } = await ok<{ users: Array<{ id: number; username: string; role: string; active: boolean }> }>(app, 'users.list', {});
   const counsellor = users.find((u) => u.role === 'counsellor' && u.active);
+
+  // The calendar (issue 4): the last full week and a weekday before the seed's "today".
+  const week = { fromMs: Date.parse('2026-11-16T00:00:00+07:00'), toMs: Date.parse('2026-11-23T00:00:00+07:00') };
+  const day = { fromMs: Date.parse('2026-11-18T00:00:00+07:00'), toMs: Date.parse('2026-11-19T00:00:00+07:00') };
+  const { sessions: clinicDay } = await ok<{ sessions: Array<{ counsellorId: number; caseId: number | null; startMs: number; roomId: number | null; modality: string; status: string }> }>(app, 'sessions.list', day);
+  const busy = clinicDay.find((s) => s.caseId !== null && s.modality === 'in_person' && s.status !== 'cancelled_by_client' && s.status !== 'cancelled_by_clinic' && s.status !== 'late_cancellation');
+  if (busy) {
+    results['sessions.list: one counsellor’s week'] = await measure(app, 'sessions.list', { ...week, counsellorId: busy.counsellorId });
+    results[`sessions.list: the clinic’s day (${clinicDay.length} sessions)`] = await measure(app, 'sessions.list', day);
+    // A conflict check: booking the busy counsellor into their own occupied hour is refused.
+    const local = new Date(busy.startMs + 7 * 3_600_000).toISOString().slice(0, 16);
+    const conflicting = { agencyId: 1, counsellorId: busy.counsellorId, sessionType: 'manager_consultation', modality: 'phone', localStart: local, durationMinutes: 50 };
+    results['sessions.book: a conflict check (refused)'] = await measure(app, 'sessions.book', conflicting, 'SCHEDULE_CONFLICT');
+  }
   if (counsellor) {
     await ok(app, 'users.resetPassphrase', { userId: counsellor.id, newPassphrase: COUNSELLOR_PASSPHRASE, confirmPassphrase: COUNSELLOR_PASSPHRASE });
     await ok(app, 'session.unlock', { username: counsellor.username, passphrase: COUNSELLOR_PASSPHRASE });

@@ -14,6 +14,8 @@ import { assignReferral, createReferral, getReferral, listReferrals, moveReferra
 import { importReferrals } from './referral-import';
 import { closeCase, listCases } from './case-service';
 import { addHoliday, addLeave, createRoom, getAvailability, listHolidays, listRooms, removeHoliday, removeLeave, setWorkingHours, updateRoom } from './availability-service';
+import { bookSessions, getSession, listSessions, rescheduleSession, setAttendance, setSessionStatus } from './session-service';
+import { exportCalendarIcs } from './calendar-export';
 import { UserAccountEntity, AuditEntryEntity } from '../db/entities';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { AppError } from '../shared/errors';
@@ -158,4 +160,11 @@ export const handlers: HandlerTable = {
     await removeHoliday(signedIn(ctx), ctx.clock, input.date);
     return { removed: true as const };
   },
+  'sessions.list': async (input, ctx) => ({ sessions: await listSessions(signedIn(ctx), input) }),
+  'sessions.get': async (input, ctx) => getSession(signedIn(ctx), input.id),
+  'sessions.book': async (input, ctx) => bookSessions(signedIn(ctx), ctx.clock, input),
+  'sessions.reschedule': async (input, ctx) => rescheduleSession(signedIn(ctx), ctx.clock, input),
+  'sessions.setStatus': async (input, ctx) => setSessionStatus(signedIn(ctx), ctx.clock, input),
+  'sessions.setAttendance': async (input, ctx) => setAttendance(signedIn(ctx), ctx.clock, input),
+  'calendar.exportIcs': async (input, ctx) => exportCalendarIcs(signedIn(ctx), ctx.clock, input),
 };

@@ -23,11 +23,11 @@ import {
  * two hundred referrals costs a handful of queries, not six hundred.
  */
 
-function unique(ids: Array<number | null>): number[] {
+export function unique(ids: Array<number | null>): number[] {
   return [...new Set(ids.filter((id): id is number => id !== null))];
 }
 
-async function byId<T extends { id: number }>(m: EntityManager, entity: Parameters<EntityManager['getRepository']>[0], ids: number[]): Promise<Map<number, T>> {
+export async function byId<T extends { id: number }>(m: EntityManager, entity: Parameters<EntityManager['getRepository']>[0], ids: number[]): Promise<Map<number, T>> {
   if (ids.length === 0) return new Map();
   const rows = (await m.getRepository(entity).findBy({ id: In(ids) })) as T[];
   return new Map(rows.map((r) => [r.id, r]));
@@ -69,6 +69,7 @@ export async function referralViews(m: EntityManager, rows: ReferralRow[], setti
       receivedDate: r.receivedDate,
       clockStartedAt: r.clockStartedAt,
       firstAppointmentDueAt: firstAppointmentDueAt(r.clockStartedAt, targetFor(contract, r.urgency), calendar),
+      clockStoppedAt: r.clockStoppedAt,
       referralType: r.referralType,
       urgency: r.urgency,
       presentingIssues: issuesOf(r.presentingIssues),

@@ -31,7 +31,7 @@ function invalid(path: string, code: string, message: string): AppError {
   return new AppError('VALIDATION', message, { issues });
 }
 
-async function recordStatus(m: EntityManager, actor: Actor, referralId: number, from: ReferralStatus | null, to: ReferralStatus, closureReason: ClosureReason | null, note: string): Promise<void> {
+export async function recordStatus(m: EntityManager, actor: Actor, referralId: number, from: ReferralStatus | null, to: ReferralStatus, closureReason: ClosureReason | null, note: string): Promise<void> {
   await m.getRepository(ReferralStatusChangeEntity).insert({ referralId, fromStatus: from, toStatus: to, closureReason, note, changedAt: actor.at, changedByUserId: actor.actorUserId });
 }
 
@@ -82,6 +82,7 @@ export async function intakeReferral(m: EntityManager, actor: Actor, settings: S
     closureReason: null,
     counsellorId: null,
     caseId: null,
+    clockStoppedAt: null,
     createdAt: actor.at,
     updatedAt: actor.at,
   });

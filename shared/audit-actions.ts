@@ -43,6 +43,13 @@ export const AUDIT_ACTIONS = [
   'leave.remove',
   'holiday.add',
   'holiday.remove',
+  'session.book',
+  'session.reschedule',
+  'session.status',
+  'session.attendance',
+  'session.override',
+  'session.allowance_exceeded',
+  'calendar.export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

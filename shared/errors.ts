@@ -1,3 +1,5 @@
+import type { ScheduleProblem } from './contract/session-schemas';
+
 /**
  * Stable error codes every door (UI, CLI, test bridge) receives. The UI translates the
  * code; `message` is a plain English fallback that never carries confidential data.
@@ -33,6 +35,8 @@ export const ERROR_CODES = [
   'VAULT_NOT_EMPTY',
   'ROOM_NAME_TAKEN',
   'HOLIDAY_EXISTS',
+  'SCHEDULE_CONFLICT',
+  'ALLOWANCE_EXCEEDED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -52,6 +56,8 @@ export interface AppErrorShape {
   issues?: FieldIssue[];
   /** For LOCKED_OUT and WRONG_PASSPHRASE: how long until the next attempt is allowed. */
   retryAfterMs?: number;
+  /** For SCHEDULE_CONFLICT: each occurrence that cannot be booked, and the time and room in its way. */
+  problems?: ScheduleProblem[];
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
@@ -61,19 +67,22 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly issues?: FieldIssue[];
   readonly retryAfterMs?: number;
+  readonly problems?: ScheduleProblem[];
 
-  constructor(code: ErrorCode, message: string, extra: { issues?: FieldIssue[]; retryAfterMs?: number } = {}) {
+  constructor(code: ErrorCode, message: string, extra: { issues?: FieldIssue[]; retryAfterMs?: number; problems?: ScheduleProblem[] } = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     if (extra.issues) this.issues = extra.issues;
     if (extra.retryAfterMs !== undefined) this.retryAfterMs = extra.retryAfterMs;
+    if (extra.problems) this.problems = extra.problems;
   }
 
   toShape(): AppErrorShape {
     const shape: AppErrorShape = { code: this.code, message: this.message };
     if (this.issues) shape.issues = this.issues;
     if (this.retryAfterMs !== undefined) shape.retryAfterMs = this.retryAfterMs;
+    if (this.problems) shape.problems = this.problems;
     return shape;
   }
 }

@@ -6,6 +6,7 @@ import { ClientCaseEntity } from './client-case';
 import { ContractEntity } from './contract';
 import { DraftEntity } from './draft';
 import { ReferralEntity, ReferralStatusChangeEntity } from './referral';
+import { SessionAttendeeEntity, SessionChangeEntity, SessionEntity } from './session';
 import { SettingEntity } from './setting';
 import { UserAccountEntity } from './user-account';
 
@@ -17,7 +18,8 @@ export * from './client-case';
 export * from './contract';
 export * from './draft';
 export * from './referral';
+export * from './session';
 export * from './setting';
 export * from './user-account';
 
-export const ENTITIES = [UserAccountEntity, SettingEntity, AuditEntryEntity, DraftEntity, AgencyEntity, ContractEntity, ClientEntity, ClientCaseEntity, ReferralEntity, ReferralStatusChangeEntity, RoomEntity, WorkingHoursEntity, LeaveEntity, ClinicHolidayEntity];
+export const ENTITIES = [UserAccountEntity, SettingEntity, AuditEntryEntity, DraftEntity, AgencyEntity, ContractEntity, ClientEntity, ClientCaseEntity, ReferralEntity, ReferralStatusChangeEntity, RoomEntity, WorkingHoursEntity, LeaveEntity, ClinicHolidayEntity, SessionEntity, SessionChangeEntity, SessionAttendeeEntity];

@@ -25,6 +25,8 @@ export interface ReferralRow {
   closureReason: ClosureReason | null;
   counsellorId: number | null;
   caseId: number | null;
+  /** When the first attended session began: the time-to-first-appointment clock stops there. */
+  clockStoppedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -52,6 +54,7 @@ export const ReferralEntity = new EntitySchema<ReferralRow>({
     closureReason: { type: 'varchar', name: 'closure_reason', nullable: true },
     counsellorId: { type: 'integer', name: 'counsellor_id', nullable: true },
     caseId: { type: 'integer', name: 'case_id', nullable: true },
+    clockStoppedAt: { type: 'varchar', name: 'clock_stopped_at', nullable: true },
     createdAt: { type: 'varchar', name: 'created_at' },
     updatedAt: { type: 'varchar', name: 'updated_at' },
   },

@@ -14,6 +14,17 @@ import {
   statusChangeSchema,
 } from './referral-schemas';
 import { availabilitySchema, holidaySchema, leaveInputSchema, leaveSchema, roomFieldsSchema, roomSchema, weeklyHoursSchema } from './availability-schemas';
+import {
+  icsExportSchema,
+  sessionAttendanceSchema,
+  sessionBookResultSchema,
+  sessionBookSchema,
+  sessionChangeSchema,
+  sessionListSchema,
+  sessionRescheduleSchema,
+  sessionSchema,
+  sessionStatusSchema,
+} from './session-schemas';
 import { URGENCIES } from '../domain/agencies';
 import { REFERRAL_STATUSES } from '../domain/referrals';
 import { CSV_COLUMNS } from '../domain/csv-columns';
@@ -439,6 +450,48 @@ export const channels = {
     access: ADMIN_ONLY,
     input: z.object({ date: calendarDateSchema }).strict(),
     output: z.object({ removed: z.literal(true) }),
+  }),
+  'sessions.list': channel({
+    summary: 'Sessions starting in a span of at most 62 days, by start (counsellors: their own; admins: one counsellor or all).',
+    access: ANY_SIGNED_IN,
+    input: sessionListSchema,
+    output: z.object({ sessions: z.array(sessionSchema) }),
+  }),
+  'sessions.get': channel({
+    summary: 'One session with its history of changes and, for a group, its named attendees.',
+    access: ANY_SIGNED_IN,
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({ session: sessionSchema, history: z.array(sessionChangeSchema), attendees: z.array(clientSummarySchema) }),
+  }),
+  'sessions.book': channel({
+    summary: 'Book a session or a weekly/fortnightly series: every occurrence is checked first and nothing is saved unless all can be booked. Outside hours, leave, holidays and a warn-policy allowance ask for a reason first.',
+    access: ANY_SIGNED_IN,
+    input: sessionBookSchema,
+    output: sessionBookResultSchema,
+  }),
+  'sessions.reschedule': channel({
+    summary: 'Move a scheduled session (and, in person, maybe its room) through the same checks as booking; the old time is kept in its history.',
+    access: ANY_SIGNED_IN,
+    input: sessionRescheduleSchema,
+    output: sessionBookResultSchema,
+  }),
+  'sessions.setStatus': channel({
+    summary: 'Record attendance or a cancellation (cancellations need a reason); kept in the session’s history.',
+    access: ANY_SIGNED_IN,
+    input: sessionStatusSchema,
+    output: sessionSchema,
+  }),
+  'sessions.setAttendance': channel({
+    summary: 'A group session’s attendance: named clients, or an anonymous head count.',
+    access: ANY_SIGNED_IN,
+    input: sessionAttendanceSchema,
+    output: sessionSchema,
+  }),
+  'calendar.exportIcs': channel({
+    summary: 'A counsellor’s sessions as an iCalendar (.ics) file, with client codes and never names (initials only when asked).',
+    access: ANY_SIGNED_IN,
+    input: icsExportSchema,
+    output: z.object({ fileName: z.string(), ics: z.string(), sessions: z.number().int() }),
   }),
 } as const satisfies Record<ChannelName, ChannelSpec>;
 

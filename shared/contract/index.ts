@@ -3,3 +3,4 @@ export * from './schemas';
 export * from './agency-schemas';
 export * from './referral-schemas';
 export * from './availability-schemas';
+export * from './session-schemas';

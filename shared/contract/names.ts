@@ -55,6 +55,13 @@ export const CHANNEL_NAMES = [
   'holidays.list',
   'holidays.add',
   'holidays.remove',
+  'sessions.list',
+  'sessions.get',
+  'sessions.book',
+  'sessions.reschedule',
+  'sessions.setStatus',
+  'sessions.setAttendance',
+  'calendar.exportIcs',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

@@ -126,6 +126,8 @@ export const referralSchema = z.object({
   clockStartedAt: z.string(),
   /** When the first appointment is due by the contract's target (the default targets without a contract). */
   firstAppointmentDueAt: z.string(),
+  /** When the first attended session began (the clock stopped); null while it runs. */
+  clockStoppedAt: z.string().nullable(),
   referralType: z.enum(REFERRAL_TYPES),
   urgency: z.enum(URGENCIES),
   presentingIssues: z.array(z.enum(PRESENTING_ISSUES)),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { firstAppointmentDueAt, referralClockStart, DEFAULT_WORKING_DAYS } from './first-appointment';
+import { elapsedOnClock, firstAppointmentDueAt, firstAppointmentTimeliness, referralClockStart, DEFAULT_WORKING_DAYS } from './first-appointment';
 
 const jakarta = { timeZone: 'Asia/Jakarta', workingDays: DEFAULT_WORKING_DAYS };
 
@@ -47,5 +47,27 @@ describe('when a referral’s clock starts', () => {
   it('at entry when entered on the day received, else at the start of that day', () => {
     expect(referralClockStart('2026-11-27', '2026-11-27T08:00:00.000Z', 'Asia/Jakarta')).toBe('2026-11-27T08:00:00.000Z');
     expect(referralClockStart('2026-11-25', '2026-11-27T08:00:00.000Z', 'Asia/Jakarta')).toBe('2026-11-24T17:00:00.000Z');
+  });
+});
+
+describe('time to first appointment', () => {
+  const clock = { clockStartedAt: '2026-11-27T02:00:00.000Z', firstAppointmentDueAt: '2026-12-03T17:00:00.000Z', clockStoppedAt: null };
+
+  it('is met or missed once the first attended session stopped the clock', () => {
+    expect(firstAppointmentTimeliness({ ...clock, clockStoppedAt: '2026-12-03T16:59:59.000Z' }, Date.parse('2027-01-01T00:00:00Z'))).toBe('met');
+    expect(firstAppointmentTimeliness({ ...clock, clockStoppedAt: '2026-12-03T17:00:01.000Z' }, Date.parse('2026-11-28T00:00:00Z'))).toBe('missed');
+  });
+
+  it('runs on track, then at risk in the last quarter, then missed', () => {
+    expect(firstAppointmentTimeliness(clock, Date.parse('2026-11-28T00:00:00Z'))).toBe('on_track');
+    expect(firstAppointmentTimeliness(clock, Date.parse('2026-12-02T12:00:00Z'))).toBe('at_risk');
+    expect(firstAppointmentTimeliness(clock, Date.parse('2026-12-03T17:00:01Z'))).toBe('missed');
+  });
+
+  it('counts elapsed working days after the start day, skipping weekends and holidays, and plain hours', () => {
+    const calendar = { timeZone: 'Asia/Jakarta', workingDays: DEFAULT_WORKING_DAYS, holidays: new Set(['2026-12-01']) };
+    // Friday 27 November 09:00 to Wednesday 2 December 09:00 in Jakarta: Mon 30 Nov and Wed 2 Dec count.
+    expect(elapsedOnClock('2026-11-27T02:00:00.000Z', '2026-12-02T02:00:00.000Z', calendar)).toEqual({ workingDays: 2, hours: 120 });
+    expect(elapsedOnClock('2026-11-27T02:00:00.000Z', '2026-11-27T10:00:00.000Z', calendar)).toEqual({ workingDays: 0, hours: 8 });
   });
 });

@@ -64,3 +64,33 @@ export function referralClockStart(receivedDate: string, enteredAt: string, time
   if (entered.toISODate() === receivedDate) return entered.toUTC().toISO()!;
   return DateTime.fromISO(receivedDate, { zone: timeZone }).startOf('day').toUTC().toISO()!;
 }
+
+/**
+ * How a referral stands against its first-appointment target (issue 4): met or missed
+ * once the first attended session stopped the clock; while it runs, missed past the due
+ * time, at risk in the last quarter of the time allowed, on track before that.
+ */
+export type Timeliness = 'met' | 'missed' | 'at_risk' | 'on_track';
+
+export function firstAppointmentTimeliness(clock: { clockStartedAt: string; firstAppointmentDueAt: string; clockStoppedAt: string | null }, nowMs: number): Timeliness {
+  const startMs = Date.parse(clock.clockStartedAt);
+  const dueMs = Date.parse(clock.firstAppointmentDueAt);
+  if (clock.clockStoppedAt !== null) return Date.parse(clock.clockStoppedAt) <= dueMs ? 'met' : 'missed';
+  if (nowMs > dueMs) return 'missed';
+  return dueMs - nowMs <= (dueMs - startMs) / 4 ? 'at_risk' : 'on_track';
+}
+
+/**
+ * Time on a referral's clock, from its start to `untilIso` (the stop, or now), as the
+ * clinic counts it: working days after the day the clock started (the rule deadlines
+ * use), and plain hours.
+ */
+export function elapsedOnClock(startedAtIso: string, untilIso: string, calendar: ClinicCalendar): { workingDays: number; hours: number } {
+  const start = DateTime.fromISO(startedAtIso, { zone: calendar.timeZone });
+  const until = DateTime.fromISO(untilIso, { zone: calendar.timeZone });
+  let workingDays = 0;
+  for (let day = start.startOf('day').plus({ days: 1 }); day <= until && workingDays < 10_000; day = day.plus({ days: 1 })) {
+    if (isWorkingDay(day, calendar)) workingDays += 1;
+  }
+  return { workingDays, hours: Math.max(0, Math.floor(until.diff(start, 'hours').hours)) };
+}

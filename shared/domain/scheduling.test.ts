@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { clashes, seriesOccurrences, spansOverlap, withinWorkingHours, type TimeSpan } from './scheduling';
+import { bookingOccurrences, clashes, seriesOccurrences, spansOverlap, withinWorkingHours, type TimeSpan } from './scheduling';
 
 const localTimes = (spans: TimeSpan[], zone: string) => spans.map((s) => DateTime.fromMillis(s.startMs, { zone }).toFormat('ccc yyyy-MM-dd HH:mm'));
 
@@ -87,5 +87,20 @@ describe('overlaps and working hours', () => {
     expect(withinWorkingHours(span('2026-12-05T02:00Z', '2026-12-05T02:50Z'), hours, 'Asia/Jakarta')).toBe(false);
     // Ending exactly at closing time is inside.
     expect(withinWorkingHours(span('2026-12-01T08:00Z', '2026-12-01T09:00Z'), hours, 'Asia/Jakarta')).toBe(true);
+  });
+});
+
+describe('bookingOccurrences', () => {
+  it('flags an occurrence on a wall-clock time that a DST change skips, instead of moving it', () => {
+    // Sydney skips 02:00–03:00 on Sunday 4 October 2026.
+    const { spans, skippedTimes } = bookingOccurrences({ firstLocalStart: '2026-09-27T02:30', durationMinutes: 30, timeZone: 'Australia/Sydney', repeat: { recurrence: 'weekly', count: 3 } });
+    expect(spans).toHaveLength(3);
+    expect(skippedTimes).toEqual([1]);
+  });
+
+  it('books a single session as a series of one', () => {
+    const { spans, skippedTimes } = bookingOccurrences({ firstLocalStart: '2026-12-01T09:00', durationMinutes: 50, timeZone: 'Asia/Jakarta', repeat: null });
+    expect(spans).toEqual([{ startMs: Date.UTC(2026, 11, 1, 2), endMs: Date.UTC(2026, 11, 1, 2, 50) }]);
+    expect(skippedTimes).toEqual([]);
   });
 });

@@ -82,3 +82,15 @@ export function clashes(candidates: readonly TimeSpan[], existing: readonly Time
   });
   return found;
 }
+
+/**
+ * The occurrences of a booking (a single session is a series of one), and which of them
+ * fall on a wall-clock time a DST change skips: those are refused, not silently moved,
+ * so a counsellor never finds a session an hour off what they typed.
+ */
+export function bookingOccurrences(request: Omit<SeriesRequest, 'recurrence' | 'count'> & { repeat: { recurrence: Recurrence; count: number } | null }): { spans: TimeSpan[]; skippedTimes: number[] } {
+  const spans = seriesOccurrences({ ...request, recurrence: request.repeat?.recurrence ?? 'weekly', count: request.repeat?.count ?? 1 });
+  const wanted = request.firstLocalStart.slice(11, 16);
+  const skippedTimes = spans.flatMap((span, i) => (DateTime.fromMillis(span.startMs, { zone: request.timeZone }).toFormat('HH:mm') === wanted ? [] : [i]));
+  return { spans, skippedTimes };
+}
