@@ -134,4 +134,17 @@ describe('tenang calendar export', () => {
     expect(entries.every((e) => e.recordType === 'user')).toBe(true);
     expect(JSON.stringify(entries)).not.toContain(CLIENT.code);
   });
+
+  it('books through `tenang call`, and a double booking names the time and room in the way, never the client (exit 1)', () => {
+    const input = { caseId: 1, counsellorId: 2, sessionType: 'counselling', modality: 'phone', localStart: '2026-12-01T09:20', durationMinutes: 50 };
+    const clash = tenang(['call', 'sessions.book', '-', ...vault(), '--user', ADMIN.username], { ...as(ADMIN), stdin: JSON.stringify(input) });
+    expect(clash.code).toBe(1);
+    expect(clash.stderr).toContain('occurrence 1 at 2026-12-01T02:20:00.000Z: counsellor_busy (2026-12-01T02:00:00.000Z–2026-12-01T02:50:00.000Z, Ruang Melati)');
+    expect(clash.stderr).toContain('[SCHEDULE_CONFLICT]');
+    for (const secret of [CLIENT.code, CLIENT.givenName]) expect(clash.stderr).not.toContain(secret);
+    // Budi has no working hours yet, so a free time needs a confirmed override.
+    const free = tenang(['call', 'sessions.book', '-', ...vault(), '--user', ADMIN.username, '--json'], { ...as(ADMIN), stdin: JSON.stringify({ ...input, localStart: '2026-12-01T11:00' }) });
+    expect(free.code).toBe(0);
+    expect(JSON.parse(free.stdout)).toMatchObject({ outcome: 'needs_confirmation', overrides: [{ kind: 'outside_hours' }] });
+  });
 });

@@ -273,7 +273,11 @@ function parseInput(json: string): unknown {
 function describe(e: CallFailed): string {
   const issues = e.error.issues?.map((i) => `${i.path || 'input'}: ${i.code}`).join('; ');
   const wait = e.error.retryAfterMs ? ` Try again in ${Math.ceil(e.error.retryAfterMs / 1000)} s.` : '';
-  return `${e.error.message}${issues ? ` (${issues})` : ''}${wait} [${e.error.code}]`;
+  // A schedule conflict names each occurrence and what is in its way: times (UTC) and a room, never a client.
+  const problems = e.error.problems
+    ?.map((p) => `occurrence ${p.occurrence + 1} at ${new Date(p.occurrenceStartMs).toISOString()}: ${p.kind}${p.other ? ` (${new Date(p.other.startMs).toISOString()}–${new Date(p.other.endMs).toISOString()}${p.other.roomName ? `, ${p.other.roomName}` : ''})` : ''}`)
+    .join('; ');
+  return `${e.error.message}${issues ? ` (${issues})` : ''}${problems ? ` (${problems})` : ''}${wait} [${e.error.code}]`;
 }
 
 // ---- import ------------------------------------------------------------------------
