@@ -161,7 +161,7 @@ export const handlers: HandlerTable = {
     return { removed: true as const };
   },
   'sessions.list': async (input, ctx) => ({ sessions: await listSessions(signedIn(ctx), input) }),
-  'sessions.get': async (input, ctx) => getSession(signedIn(ctx), input.id),
+  'sessions.get': async (input, ctx) => getSession(signedIn(ctx), ctx.clock, input.id),
   'sessions.book': async (input, ctx) => bookSessions(signedIn(ctx), ctx.clock, input),
   'sessions.reschedule': async (input, ctx) => rescheduleSession(signedIn(ctx), ctx.clock, input),
   'sessions.setStatus': async (input, ctx) => setSessionStatus(signedIn(ctx), ctx.clock, input),

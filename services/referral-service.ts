@@ -126,8 +126,11 @@ export async function listReferrals(session: OpenSession, input: ParsedInput<'re
 }
 
 export async function getReferral(session: OpenSession, clock: Clock, id: number): Promise<{ referral: Referral; history: StatusChange[] }> {
-  const row = await visibleReferral(session, actorOf(session, clock), id);
+  const actor = actorOf(session, clock);
+  const row = await visibleReferral(session, actor, id);
   const m = session.dataSource.manager;
+  // A referral names the client and why they were referred: opening one is on record, like a client's.
+  await inWriteTransaction(session.dataSource, (w) => appendAudit(w, { ...actor, action: 'referral.view', recordType: 'referral', recordId: String(id), outcome: 'success' }));
   const changes = await m.getRepository(ReferralStatusChangeEntity).find({ where: { referralId: id }, order: { id: 'ASC' } });
   const users = await m.getRepository(UserAccountEntity).findBy({ id: In([...new Set(changes.map((c) => c.changedByUserId))]) });
   const names = new Map(users.map((u) => [u.id, u.displayName]));

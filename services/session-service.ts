@@ -384,11 +384,13 @@ export async function listSessions(session: OpenSession, input: ParsedInput<'ses
   return sessionViews(m, await query.getMany(), session.user);
 }
 
-export async function getSession(session: OpenSession, id: number): Promise<{ session: SessionView; history: SessionChange[]; attendees: ClientSummary[] }> {
+export async function getSession(session: OpenSession, clock: Clock, id: number): Promise<{ session: SessionView; history: SessionChange[]; attendees: ClientSummary[] }> {
   const m = session.dataSource.manager;
   const row = await m.getRepository(SessionEntity).findOneBy({ id });
   if (!row) throw notFound();
   assertOwnSession(session, row.counsellorId);
+  // Opening a session shows whose it is and why it moved: on record, like opening a client.
+  await inWriteTransaction(session.dataSource, (w) => appendAudit(w, { ...actorOf(session, clock), action: 'session.view', recordType: 'session', recordId: String(id), outcome: 'success' }));
   const attendeeIds = (await m.getRepository(SessionAttendeeEntity).findBy({ sessionId: id })).map((a) => a.clientId);
   const attendees = attendeeIds.length ? await clientSummaries(m, await m.getRepository(ClientEntity).findBy({ id: In(attendeeIds) })) : [];
   return { session: (await sessionViews(m, [row], session.user))[0]!, history: await sessionHistory(m, row), attendees };

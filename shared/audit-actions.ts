@@ -43,6 +43,8 @@ export const AUDIT_ACTIONS = [
   'leave.remove',
   'holiday.add',
   'holiday.remove',
+  'referral.view',
+  'session.view',
   'session.book',
   'session.reschedule',
   'session.status',
