@@ -83,8 +83,10 @@ export async function sessionHistory(m: EntityManager, row: SessionRow): Promise
   const changes = await m.getRepository(SessionChangeEntity).find({ where: { sessionId: row.id }, order: { id: 'ASC' } });
   const users = await byId<{ id: number; displayName: string }>(m, UserAccountEntity, unique([row.createdByUserId, ...changes.map((c) => c.changedByUserId)]));
   const by = (id: number) => users.get(id)?.displayName ?? '';
+  // The time first booked: before the first move, or the time it still has.
+  const bookedStartMs = changes.find((c) => c.kind === 'rescheduled')?.fromStartMs ?? row.startMs;
   return [
-    { kind: 'booked', fromStartMs: null, toStartMs: null, fromStatus: null, toStatus: 'scheduled', reason: row.overrideReason || row.allowanceReason, changedAt: row.createdAt, changedBy: by(row.createdByUserId) },
+    { kind: 'booked', fromStartMs: null, toStartMs: bookedStartMs, fromStatus: null, toStatus: 'scheduled', reason: row.overrideReason || row.allowanceReason, changedAt: row.createdAt, changedBy: by(row.createdByUserId) },
     ...changes.map((c) => ({ kind: c.kind, fromStartMs: c.fromStartMs, toStartMs: c.toStartMs, fromStatus: c.fromStatus, toStatus: c.toStatus, reason: c.reason, changedAt: c.changedAt, changedBy: by(c.changedByUserId) })),
   ];
 }

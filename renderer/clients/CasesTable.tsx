@@ -7,10 +7,13 @@ interface CasesTableProps {
   /** Whether the signed-in person may close this case (its counsellor, or an admin). */
   mayClose: (clientCase: Case) => boolean;
   onClose: (clientCase: Case) => void;
+  /** Whether the signed-in person may book a session for this case (its counsellor, or an admin). */
+  mayBook?: (clientCase: Case) => boolean;
+  onBook?: (clientCase: Case) => void;
 }
 
 /** A client's cases (episodes of help), open ones first as the service orders them. */
-export function CasesTable({ cases, mayClose, onClose }: CasesTableProps) {
+export function CasesTable({ cases, mayClose, onClose, mayBook, onBook }: CasesTableProps) {
   const { t } = useTranslation();
   const { calendarDate } = useFormatters();
   const issueList = (clientCase: Case) => clientCase.presentingIssues.map((issue) => t(`vocab.presentingIssue.${issue}`)).join(', ');
@@ -58,6 +61,15 @@ export function CasesTable({ cases, mayClose, onClose }: CasesTableProps) {
                   : t('clients.cases.sessionsOfAllowance', { used: clientCase.sessionsUsed, allowance: clientCase.sessionAllowance })}
               </td>
               <td className="table__actions">
+                {clientCase.closedDate === null && onBook && mayBook?.(clientCase) && (
+                  <button type="button" className="button button--secondary button--small cases-book" onClick={() => onBook(clientCase)}>
+                    {t('clients.cases.book')}
+                    <span className="visually-hidden">
+                      {' '}
+                      {t('clients.cases.closeWhich', { issues: issueList(clientCase), date: calendarDate(clientCase.openedDate) })}
+                    </span>
+                  </button>
+                )}
                 {clientCase.closedDate === null && mayClose(clientCase) && (
                   <button type="button" className="button button--ghost button--small" onClick={() => onClose(clientCase)}>
                     {t('clients.cases.close')}

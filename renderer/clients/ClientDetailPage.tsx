@@ -13,9 +13,11 @@ import { CloseCaseDialog } from './CloseCaseDialog';
 import { EditClientDialog } from './EditClientDialog';
 import { ReferralHistoryTable } from './ReferralHistoryTable';
 import { nameWithPreferred } from './client-text';
+import { BookSessionDialog } from '../calendar/BookSessionDialog';
+import { CaseSessionsList } from '../calendar/CaseSessionsList';
 
 type ClientRecord = ChannelOutput<'clients.get'>;
-type DoneNotice = 'clients.detail.saved' | 'clients.detail.caseClosed';
+type DoneNotice = 'clients.detail.saved' | 'clients.detail.caseClosed' | 'clients.detail.sessionBooked';
 
 interface ClientDetailPageProps {
   clientId: number;
@@ -32,6 +34,8 @@ export function ClientDetailPage({ clientId, onBack }: ClientDetailPageProps) {
   const [editing, setEditing] = useState(false);
   const [closing, setClosing] = useState<Case | null>(null);
   const [notice, setNotice] = useState<DoneNotice | null>(null);
+  const [booking, setBooking] = useState<Case | null>(null);
+  const [bookedCount, setBookedCount] = useState(0);
   const changed = useRef(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -110,9 +114,23 @@ export function ClientDetailPage({ clientId, onBack }: ClientDetailPageProps) {
         {cases.length === 0 ? (
           <p className="empty-state">{t('clients.cases.empty')}</p>
         ) : (
-          <CasesTable cases={cases} mayClose={(clientCase) => isAdmin || clientCase.counsellorId === session.user.id} onClose={setClosing} />
+          <CasesTable
+            cases={cases}
+            mayClose={(clientCase) => isAdmin || clientCase.counsellorId === session.user.id}
+            onClose={setClosing}
+            mayBook={(clientCase) => isAdmin || clientCase.counsellorId === session.user.id}
+            onBook={setBooking}
+          />
         )}
       </section>
+      {cases.length > 0 && (
+        <section className="card" aria-labelledby="client-sessions-title">
+          <h2 id="client-sessions-title" className="card-heading">
+            {t('clients.sessions.title')}
+          </h2>
+          <CaseSessionsList caseIds={cases.map((clientCase) => clientCase.id)} reloadKey={bookedCount} />
+        </section>
+      )}
       <section className="card" aria-labelledby="client-referrals-title">
         <h2 id="client-referrals-title" className="card-heading">
           {t('clients.referrals.title')}
@@ -126,6 +144,18 @@ export function ClientDetailPage({ clientId, onBack }: ClientDetailPageProps) {
           onSaved={() => {
             setEditing(false);
             saved('clients.detail.saved');
+          }}
+        />
+      )}
+      {booking && (
+        <BookSessionDialog
+          preset={{ caseId: booking.id, sessionType: booking.sessionsUsed === 0 ? 'intake_assessment' : 'counselling' }}
+          lockCase
+          onClose={() => setBooking(null)}
+          onBooked={() => {
+            setBooking(null);
+            setBookedCount((n) => n + 1);
+            saved('clients.detail.sessionBooked');
           }}
         />
       )}

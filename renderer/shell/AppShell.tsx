@@ -7,6 +7,7 @@ import { FailedAttemptsNotice } from './FailedAttemptsNotice';
 import { PlaceholderPage } from './PlaceholderPage';
 import { ReferralsSection } from '../referrals/ReferralsSection';
 import { ClientsSection } from '../clients/ClientsSection';
+import { CalendarPage } from '../calendar/CalendarPage';
 import { SideNav } from './SideNav';
 import { TopBar } from './TopBar';
 import { HOME_PAGE, mayOpen, type PageId } from './pages';
@@ -59,8 +60,10 @@ export function AppShell({ page: requested, onNavigate, failedAttempts }: AppShe
             <ReferralsSection page={page} onNavigate={onNavigate} />
           ) : page === 'clients' ? (
             <ClientsSection key={visit} />
+          ) : page === 'calendar' ? (
+            <CalendarPage key={visit} />
           ) : (
-            <PlaceholderPage section={page as 'calendar' | 'reports'} />
+            <PlaceholderPage section={page as 'reports'} />
           )}
         </main>
       </div>
