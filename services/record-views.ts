@@ -1,7 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import type { Case, ClientSummary, Referral } from '../shared/contract';
 import { DEFAULT_TARGETS, type FirstAppointmentTarget, type Urgency } from '../shared/domain/agencies';
-import { firstAppointmentDueAt } from '../shared/domain/first-appointment';
+import { elapsedOnClock, firstAppointmentDueAt } from '../shared/domain/first-appointment';
 import type { Settings } from '../shared/contract';
 import type { PresentingIssue } from '../shared/domain/referrals';
 import {
@@ -70,6 +70,7 @@ export async function referralViews(m: EntityManager, rows: ReferralRow[], setti
       clockStartedAt: r.clockStartedAt,
       firstAppointmentDueAt: firstAppointmentDueAt(r.clockStartedAt, targetFor(contract, r.urgency), calendar),
       clockStoppedAt: r.clockStoppedAt,
+      clockElapsed: r.clockStoppedAt === null ? null : elapsedOnClock(r.clockStartedAt, r.clockStoppedAt, calendar),
       referralType: r.referralType,
       urgency: r.urgency,
       presentingIssues: issuesOf(r.presentingIssues),

@@ -128,6 +128,8 @@ export const referralSchema = z.object({
   firstAppointmentDueAt: z.string(),
   /** When the first attended session began (the clock stopped); null while it runs. */
   clockStoppedAt: z.string().nullable(),
+  /** Once stopped, the time it ran: working days after the day it started, and hours. */
+  clockElapsed: z.object({ workingDays: z.number().int(), hours: z.number().int() }).nullable(),
   referralType: z.enum(REFERRAL_TYPES),
   urgency: z.enum(URGENCIES),
   presentingIssues: z.array(z.enum(PRESENTING_ISSUES)),

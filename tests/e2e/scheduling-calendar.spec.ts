@@ -528,3 +528,49 @@ test('a counsellor’s calendar exports as .ics with client codes, never names',
   expect((await dispatchOk(app, 'audit.list', { action: 'calendar.export' })).entries.length).toBe(2);
   expect((await dispatch(app, 'calendar.exportIcs', { counsellorId: clinic.counsellorId, fromDate: monday.toISODate()!, toDate: monday.minus({ days: 1 }).toISODate()! })).ok).toBe(false);
 });
+
+test('the first attended session stops the referral’s clock, and the referral shows the time it took against its target', async ({ page, app }) => {
+  const clinic = await seedClinic(app);
+  // Received a week ago (routine: first appointment within 5 working days), seen 3 days later.
+  const received = today().minus({ days: 7 });
+  const created = await dispatchOk(app, 'referrals.create', {
+    agencyId: clinic.agencyId,
+    receivedDate: received.toISODate()!,
+    referralType: 'self',
+    urgency: 'routine',
+    presentingIssues: ['burnout'],
+    client: { mode: 'new', givenName: 'Dewi', familyName: 'Kartika' },
+  });
+  if (created.outcome !== 'created') throw new Error('the referral was not created');
+  const id = created.referral.id;
+  await dispatchOk(app, 'referrals.move', { id, to: 'triaged' });
+  await dispatchOk(app, 'referrals.move', { id, to: 'waitlisted' });
+  const assigned = await dispatchOk(app, 'referrals.assign', { id, counsellorId: clinic.counsellorId });
+  const seen = received.plus({ days: 3 });
+  const session = await bookThroughBridge(app, clinic, assigned.caseId!, at(seen, '10:00'), { overrideReason: 'Recorded afterwards' });
+  await app.lock('manual');
+
+  await page.goto('/');
+  await signIn(page, COUNSELLOR);
+  await openCalendar(page);
+  if (seen < today().startOf('week')) await page.getByRole('button', { name: 'Previous week' }).click();
+  await sessionBlock(page, session.id).click();
+  const dialog = page.getByRole('dialog', { name: `Session with ${assigned.clientCode}` });
+  await dialog.getByRole('button', { name: 'Attended' }).click();
+  await dialog.getByRole('button', { name: 'Record attended' }).click();
+  await expect(dialog.getByTestId('session-status')).toContainText('Attended');
+
+  const { referral } = await dispatchOk(app, 'referrals.get', { id });
+  expect(referral.clockStoppedAt).toBe(new Date(session.startMs).toISOString());
+  const expected = Date.parse(referral.clockStoppedAt!) <= Date.parse(referral.firstAppointmentDueAt) ? 'Target met' : 'Target missed';
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Referrals' }).click();
+  const row = page.locator(`tr[data-referral-id="${id}"]`);
+  await expect(row.getByTestId('timeliness')).toContainText(expected);
+  await expect(row.getByTestId('timeliness')).toContainText(`working day`);
+  await row.getByRole('button', { name: `Details ${assigned.clientCode}` }).click();
+  const details = page.getByRole('dialog', { name: `Referral of ${assigned.clientCode}` });
+  await expect(details.getByTestId('timeliness')).toContainText(expected);
+  await expect(details.getByTestId('timeliness')).toContainText(`(${referral.clockElapsed!.hours} h)`);
+  await screenshot(page, 'referral-clock-stopped', { viewport: true });
+});

@@ -4,6 +4,8 @@ import type { Referral } from '../../../shared/contract/referral-schemas';
 import { useFormatters } from '../../session/useFormatters';
 import { StatusBadge, UrgencyBadge } from '../shared/badges';
 import { useDateTimeMinutes } from '../shared/useDateTimeMinutes';
+import { TimelinessCell } from '../shared/TimelinessCell';
+import { useNow } from '../shared/useNow';
 
 function Item({ label, children, wide = false }: { label: string; children: ReactNode; wide?: boolean }) {
   return (
@@ -19,6 +21,7 @@ export function ReferralDetails({ referral }: { referral: Referral }) {
   const { t } = useTranslation();
   const { calendarDate } = useFormatters();
   const dateTime = useDateTimeMinutes();
+  const now = useNow(30_000);
   const formal = referral.referralType === 'formal_management';
   const none = <span className="muted">{t('referrals.details.none')}</span>;
   return (
@@ -37,6 +40,9 @@ export function ReferralDetails({ referral }: { referral: Referral }) {
         {referral.closureReason && <span className="details__aside">{t(`vocab.closureReason.${referral.closureReason}`)}</span>}
       </Item>
       <Item label={t('referrals.details.firstAppointmentDue')}>{dateTime(referral.firstAppointmentDueAt)}</Item>
+      <Item label={t('referrals.timeliness.title')}>
+        <TimelinessCell referral={referral} now={now} />
+      </Item>
       <Item label={t('referrals.details.counsellor')}>{referral.counsellorName ?? none}</Item>
       <Item label={t('referrals.fields.presentingIssues')} wide>
         <ul className="issue-list">

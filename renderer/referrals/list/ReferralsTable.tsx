@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { Referral } from '../../../shared/contract/referral-schemas';
 import { useFormatters } from '../../session/useFormatters';
 import { StatusBadge, UrgencyBadge } from '../shared/badges';
+import { TimelinessCell } from '../shared/TimelinessCell';
+import { useNow } from '../shared/useNow';
 
 interface ReferralsTableProps {
   referrals: Referral[];
@@ -15,6 +17,7 @@ interface ReferralsTableProps {
 export function ReferralsTable({ referrals, showCounsellor, onOpen, testId }: ReferralsTableProps) {
   const { t } = useTranslation();
   const { calendarDate } = useFormatters();
+  const now = useNow(30_000);
   return (
     <div className="table-wrap">
       <table className="table" data-testid={testId}>
@@ -25,6 +28,7 @@ export function ReferralsTable({ referrals, showCounsellor, onOpen, testId }: Re
             <th scope="col">{t('referrals.columns.agency')}</th>
             <th scope="col">{t('referrals.columns.urgency')}</th>
             <th scope="col">{t('referrals.columns.status')}</th>
+            <th scope="col">{t('referrals.timeliness.title')}</th>
             {showCounsellor && <th scope="col">{t('referrals.columns.counsellor')}</th>}
             <th scope="col">
               <span className="visually-hidden">{t('referrals.columns.actions')}</span>
@@ -49,6 +53,9 @@ export function ReferralsTable({ referrals, showCounsellor, onOpen, testId }: Re
               <td>
                 <StatusBadge status={referral.status} />
                 {referral.closureReason && <div className="cell-secondary">{t(`vocab.closureReason.${referral.closureReason}`)}</div>}
+              </td>
+              <td>
+                <TimelinessCell referral={referral} now={now} />
               </td>
               {showCounsellor && <td>{referral.counsellorName ?? <span className="muted">{t('referrals.list.unassigned')}</span>}</td>}
               <td className="table__actions">
