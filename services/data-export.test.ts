@@ -41,7 +41,13 @@ describe('the full export', () => {
     const document = JSON.parse(readFileSync(file('plain.json'), 'utf8')) as ExportDocument;
     expect(document).toMatchObject({ format: 'tenang-export', formatVersion: 1, schemaVersion: LATEST_SCHEMA_VERSION, excludedTables: expect.arrayContaining([...EXCLUDED_TABLES]) });
     expect(Object.keys(document.tables).sort()).toEqual(tableNames.filter((t) => !EXCLUDED_TABLES.includes(t)).sort());
-    expect(Object.keys(document.tables)).toEqual(expect.arrayContaining(['user_account', 'setting', 'audit_entry', 'audit_head', 'agency', 'contract', 'client', 'client_case', 'referral', 'referral_status_change']));
+    expect(Object.keys(document.tables)).toEqual(
+      expect.arrayContaining(['user_account', 'setting', 'audit_entry', 'audit_head', 'agency', 'contract', 'client', 'client_case', 'referral', 'referral_status_change', 'room', 'session', 'session_change', 'session_attendee']),
+    );
+    for (const table of ['session', 'session_change', 'session_attendee']) expect(document.tables[table]!.length, table).toBeGreaterThan(0);
+    const sessionIds = document.tables.session!.map((s) => s.id as number);
+    expect(sessionIds).toEqual([...sessionIds].sort((a, b) => a - b));
+    expect(document.sequences.session).toBe(sessionIds.at(-1));
     const ids = document.tables.referral!.map((r) => r.id as number);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     expect(document.tables.client).toHaveLength(300);

@@ -6,7 +6,7 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { readKeyring } from '../db/vault/keyring';
 import { VaultFolder } from '../db/vault/vault-folder';
 import { verifyAudit } from './audit-log';
-import { exportVault, snapshotVault, type ExportDocument, type ExportRow } from './data-export';
+import { exportVault, snapshotVault, type ExportDocument, type ExportRow, type ExportValue } from './data-export';
 import { loadExportFile, parseExportDocument } from './data-import-document';
 import { restoreExport, type RestoreResult } from './data-import';
 import { seedDemoData } from './demo-data';
@@ -100,6 +100,9 @@ describe('restoring a full export', () => {
 
     const restored = await readRestored(path('restored'), result.recoveryKey);
     expect(restored.chainValid).toBe(true);
+    // The demo's calendar travels too: rooms, hours, leave, holidays, sessions and their histories.
+    for (const table of ['room', 'working_hours', 'leave', 'clinic_holiday', 'session', 'session_change', 'session_attendee']) expect(original.tables[table]!.length, table).toBeGreaterThan(0);
+    expect(original.tables.referral!.some((r) => r.clock_stopped_at !== null)).toBe(true);
     expectRestoredExactly(original, restored.document);
     expect(JSON.parse(String(restored.document.tables.audit_entry!.at(-1)!.detail))).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, encrypted: false, auditChainValid: true });
 
@@ -150,9 +153,9 @@ describe('restoring a full export', () => {
   });
 
   it('restores an export from an older schema into that schema, then migrates it', async () => {
-    // A version-3 export: the same vault before the tables of schemas 4 and 5 existed.
+    // A version-3 export: the same vault before the tables of schemas 4 to 6 existed.
     const v3 = structuredClone(beforeDemo);
-    for (const table of ['client', 'client_case', 'referral', 'referral_status_change', 'room', 'working_hours', 'leave', 'clinic_holiday']) {
+    for (const table of ['client', 'client_case', 'referral', 'referral_status_change', 'room', 'working_hours', 'leave', 'clinic_holiday', 'session', 'session_change', 'session_attendee']) {
       expect(v3.tables[table]).toEqual([]);
       delete v3.tables[table];
     }
@@ -162,6 +165,40 @@ describe('restoring a full export', () => {
     expect(restored.document.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(restored.document.tables.referral).toEqual([]);
     expect(restored.document.tables.agency).toEqual(beforeDemo.tables.agency);
+  });
+
+  it('restores sessions in id order whatever order the file lists them in, so the room triggers meet what they met', async () => {
+    // Three workshops sharing the hall, each with another counsellor: A (20 places) 09–11,
+    // B (10) 10–12, C (10) 11–13. Booked A, B, C, each fits (A+B = 30, B+C = 20); written
+    // A, C, B, the last would meet A and C (40 > 30) and be refused.
+    const document = structuredClone(original);
+    const sessions = document.tables.session!;
+    const hall = document.tables.room!.find((r) => r.name === 'Aula')!;
+    const counsellors = document.tables.user_account!.filter((u) => u.role === 'counsellor').map((u) => u.id);
+    const template = sessions.find((s) => s.session_type === 'group_workshop')!;
+    const day = Date.parse('2030-03-04T02:00:00Z'); // 09:00 in Jakarta, years after any demo session
+    let id = document.sequences.session!;
+    const workshop = (hour: number, capacity: number, counsellor: ExportValue): ExportRow => ({
+      ...template,
+      id: ++id,
+      counsellor_id: counsellor,
+      room_id: hall.id!,
+      modality: 'in_person',
+      video_link: '',
+      start_ms: day + hour * 3600_000,
+      end_ms: day + (hour + 2) * 3600_000,
+      status: 'scheduled',
+      status_reason: '',
+      capacity,
+      head_count: null,
+      series_id: null,
+    });
+    const [a, b, c] = [workshop(0, 20, counsellors[0]!), workshop(1, 10, counsellors[1]!), workshop(2, 10, counsellors[2]!)];
+    sessions.push(a, c, b);
+    document.sequences.session = id;
+    const result = await restore(document, path('restored-order'));
+    const restored = await readRestored(path('restored-order'), result.recoveryKey);
+    expect(restored.document.tables.session).toEqual([...original.tables.session!, a, b, c]);
   });
 
   it('refuses a folder that holds a vault or any file, and changes nothing there', async () => {

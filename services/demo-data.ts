@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../shared/errors';
 import { isCalendarDate } from '../shared/domain/agencies';
-import { UserAccountEntity } from '../db/entities';
+import { ClinicHolidayEntity, RoomEntity, UserAccountEntity } from '../db/entities';
 import { countRows } from '../db/table-dump';
 import { rawConnection, withPageCache } from '../db/bulk';
 import { inWriteTransaction } from '../db/transaction';
@@ -19,11 +19,14 @@ export { DEMO_SIZES, SIZE_SPECS, type DemoSize } from './demo-data/plan';
 
 /**
  * Demo data on request (`tenang seed-demo`), never otherwise: realistic synthetic
- * agencies, contracts, clients, referrals with their histories, cases and a few demo
- * counsellors, for demos, tests and benchmarks. Deterministic: the same seed and as-of
- * date give the same records. Only into a vault without agencies, clients or referrals:
- * demo records mixed into a clinic's real ones could never be cleanly taken out again
- * (the histories are append-only), so there is no --force.
+ * agencies, contracts, clients, referrals with their histories, cases, demo counsellors
+ * with their working hours and leave, rooms, the clinic's holidays, and every case's
+ * sessions with attendance, no-shows and cancellations (and agencies' workshops), for
+ * demos, tests and benchmarks. Deterministic: the same seed and as-of date give the same
+ * records. Only into a vault without agencies, clients or referrals: demo records mixed
+ * into a clinic's real ones could never be cleanly taken out again (the histories are
+ * append-only), so there is no --force. Rooms and holidays the vault already has are
+ * kept: demo rooms take other names, and no demo session falls on a holiday entered.
  */
 export interface SeedOptions {
   size: DemoSize;
@@ -51,11 +54,14 @@ export async function seedDemoData(session: OpenSession, clock: Clock, options: 
   const ds = session.dataSource;
   assertNoRecords(ds.manager);
   const takenUsernames = new Set((await ds.getRepository(UserAccountEntity).find()).map((u) => u.username));
+  const takenRoomNames = new Set((await ds.getRepository(RoomEntity).find()).map((r) => r.name));
+  const existingHolidays = new Set((await ds.getRepository(ClinicHolidayEntity).find()).map((h) => h.date));
   // Planned before the write transaction, so the vault's write lock is held only while writing.
-  const plan = buildPlan({ size: options.size, seed: options.seed, asOfDay: dayOf(asOf), timeZone: session.settings.timeZone, takenUsernames });
+  const timeZone = session.settings.timeZone;
+  const plan = buildPlan({ size: options.size, seed: options.seed, asOfDay: dayOf(asOf), timeZone, takenUsernames, takenRoomNames, existingHolidays });
   return inWriteTransaction(ds, async (m) => {
     assertNoRecords(m);
-    const counts = withPageCache(m, 512, () => writePlan(m, plan, session.user.id, unheldSlotPublicKey));
+    const counts = withPageCache(m, 512, () => writePlan(m, plan, session.user.id, unheldSlotPublicKey, timeZone));
     await appendAudit(m, {
       ...actorOf(session, clock),
       action: 'data.seed_demo',

@@ -1,10 +1,14 @@
 import { foldName } from '../../shared/domain/clients';
 import { buildAgencies } from './agencies';
-import { addMonths, ClinicDays, workingDayFrom } from './calendar';
+import { buildRooms, holidaysBetween, leaveFor, workingHoursFor } from './availability';
+import { addMonths, ClinicDays, dayOf, workingDayFrom } from './calendar';
 import { buildClientsAndReferrals } from './clients';
+import { Grid } from './grid';
+import { isPublicHoliday } from './holidays';
 import { DemoPeople } from './people';
-import { SIZE_SPECS, type DemoCounsellor, type DemoPlan, type DemoSize } from './plan';
+import { SIZE_SPECS, type DemoAgency, type DemoClient, type DemoCounsellor, type DemoPlan, type DemoSize } from './plan';
 import { Random } from './random';
+import { planSessions } from './sessions';
 
 export interface PlanOptions {
   size: DemoSize;
@@ -14,7 +18,14 @@ export interface PlanOptions {
   timeZone: string;
   /** Usernames already in the vault: demo counsellors take others. */
   takenUsernames: ReadonlySet<string>;
+  /** Room names already in the vault: demo rooms take others. */
+  takenRoomNames?: ReadonlySet<string>;
+  /** Clinic holidays already in the vault (YYYY-MM-DD): kept, and no demo session falls on them. */
+  existingHolidays?: ReadonlySet<string>;
 }
+
+/** How far after the as-of date the calendar reaches: sessions and workshops already booked, leave already planned. */
+const AHEAD_DAYS = 90;
 
 /**
  * The whole demo vault, planned in memory from the seed and the as-of date alone: the
@@ -25,34 +36,84 @@ export function buildPlan(options: PlanOptions): DemoPlan {
   const random = new Random(options.seed);
   const people = new DemoPeople(options.seed, random);
   const days = new ClinicDays(options.timeZone);
+  const horizonMs = days.startOf(options.asOfDay);
   const windowStartDay = addMonths(options.asOfDay, -spec.months);
-  const counsellors = buildCounsellors(spec.counsellors, { random, people, days, windowStartDay, taken: options.takenUsernames });
+  const counsellors = buildCounsellors(spec.counsellors, { random, people, days, windowStartDay, taken: options.takenUsernames, asOfDay: options.asOfDay, horizonMs });
   const agencies = buildAgencies(spec.agencies, { random, people, days, asOfDay: options.asOfDay, windowStartDay });
   const { clients, referrals } = buildClientsAndReferrals(spec.clients, agencies, {
     random,
     people,
     days,
     asOfDay: options.asOfDay,
-    horizonMs: days.startOf(options.asOfDay),
-    pickCounsellor: () => random.pick(counsellors),
+    horizonMs,
+    pickCounsellor: balancedPicker(counsellors, random),
   });
   const cases = referrals.flatMap((r) => (r.case ? [r.case] : []));
-  return { counsellors, agencies, clients, referrals, cases };
+
+  // The calendar: from a week before the first referral to some months after the as-of date.
+  const firstDay = windowStartDay - 7;
+  const lastDay = options.asOfDay + AHEAD_DAYS;
+  const rooms = buildRooms(spec.counsellors, random, counsellors[0]?.createdMs ?? horizonMs, options.takenRoomNames ?? new Set());
+  const existing = options.existingHolidays ?? new Set<string>();
+  const holidays = holidaysBetween(counsellors[0] ? days.today(counsellors[0].createdMs) : firstDay, lastDay, existing);
+  const closedDays = new Set<number>([...existing].map(dayOf));
+  for (let d = firstDay; d <= lastDay; d++) if (isPublicHoliday(d)) closedDays.add(d);
+  const grid = new Grid(firstDay, lastDay, days, counsellors, rooms, closedDays);
+  const sessions = planSessions(
+    { random, days, grid, horizonMs, asOfDay: options.asOfDay, counsellors, clientsOf: clientsByAgency(clients) },
+    { agencies, referrals, firstDay },
+  );
+  return { counsellors, agencies, clients, referrals, cases, rooms, holidays, sessions };
+}
+
+/**
+ * The admin assigns a referral to the less busy of two counsellors (cases so far for the
+ * hours they work), so that a part-timer's calendar fills no faster than a full-timer's.
+ */
+function balancedPicker(counsellors: readonly DemoCounsellor[], random: Random): () => DemoCounsellor {
+  const assigned = counsellors.map(() => 0);
+  const weeklyHours = counsellors.map((c) => c.hours.reduce((sum, h) => sum + (h.endMinute - h.startMinute), 0) / 60);
+  const load = (c: DemoCounsellor) => assigned[c.index]! / weeklyHours[c.index]!;
+  return () => {
+    const a = random.pick(counsellors);
+    const b = random.pick(counsellors);
+    const chosen = load(a) <= load(b) ? a : b;
+    assigned[chosen.index]! += 1;
+    return chosen;
+  };
+}
+
+function clientsByAgency(clients: readonly DemoClient[]): Map<DemoAgency, DemoClient[]> {
+  const byAgency = new Map<DemoAgency, DemoClient[]>();
+  for (const c of clients) {
+    const list = byAgency.get(c.agency);
+    if (list) list.push(c);
+    else byAgency.set(c.agency, [c]);
+  }
+  for (const list of byAgency.values()) list.sort((a, b) => a.createdMs - b.createdMs);
+  return byAgency;
 }
 
 function buildCounsellors(
   count: number,
-  ctx: { random: Random; people: DemoPeople; days: ClinicDays; windowStartDay: number; taken: ReadonlySet<string> },
+  ctx: { random: Random; people: DemoPeople; days: ClinicDays; windowStartDay: number; taken: ReadonlySet<string>; asOfDay: number; horizonMs: number },
 ): DemoCounsellor[] {
   const taken = new Set(ctx.taken);
   const joined = ctx.days.at(workingDayFrom(ctx.windowStartDay - 60), 9 * 60);
-  return Array.from({ length: count }, () => {
+  return Array.from({ length: count }, (_, index) => {
     const origin = ctx.random.chance(0.75) ? 'id' : 'en';
     const { givenName, familyName } = ctx.people.name(origin, ctx.random.chance(0.6) ? 'female' : 'male');
     const base = `demo.${foldName(givenName).replace(/ /g, '')}`.slice(0, 28);
     let username = base;
     for (let n = 2; taken.has(username); n++) username = `${base}${n}`;
     taken.add(username);
-    return { username, displayName: familyName ? `${givenName} ${familyName}` : givenName, createdMs: joined.ms };
+    return {
+      index,
+      username,
+      displayName: familyName ? `${givenName} ${familyName}` : givenName,
+      createdMs: joined.ms,
+      hours: workingHoursFor(ctx.random),
+      leave: leaveFor(ctx.random, ctx.days, joined.day, ctx.asOfDay + AHEAD_DAYS, ctx.horizonMs),
+    };
   });
 }

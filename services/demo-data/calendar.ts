@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { isPublicHoliday } from './holidays';
 
 /**
  * Days and instants for the demo data. A day is a whole number (days since 1970-01-01, a
@@ -34,8 +35,9 @@ export function weekday(day: number): number {
   return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
+/** Monday to Friday, but not a public holiday (the demo clinic closes on those, and so do its partner agencies). */
 export function isWorkingDay(day: number): boolean {
-  return weekday(day) <= 5;
+  return weekday(day) <= 5 && !isPublicHoliday(day);
 }
 
 /** The day itself when it is a working day, else the next one. */
@@ -85,6 +87,7 @@ export function iso(ms: number): string {
 /** Where days start in the clinic's time zone, each asked of luxon once. */
 export class ClinicDays {
   private readonly starts = new Map<number, number>();
+  private readonly noonOffsets = new Map<number, number>();
 
   constructor(readonly timeZone: string) {}
 
@@ -100,6 +103,20 @@ export class ClinicDays {
   /** The moment `minute` minutes after the day's local midnight (plus `extraMs`). */
   at(day: number, minute: number, extraMs = 0): Moment {
     return { day, ms: this.startOf(day) + minute * MINUTE_MS + extraMs };
+  }
+
+  /**
+   * The instant a wall-clock time of the day shows in the clinic's zone, `minute` minutes
+   * after local midnight: unlike at(), right on a day daylight saving begins or ends,
+   * since the clocks change at night and office hours keep the day's midday offset.
+   */
+  wallClock(day: number, minute: number): number {
+    let offset = this.noonOffsets.get(day);
+    if (offset === undefined) {
+      offset = DateTime.fromISO(`${dateOf(day)}T12:00`, { zone: this.timeZone }).offset;
+      this.noonOffsets.set(day, offset);
+    }
+    return day * DAY_MS + (minute - offset) * MINUTE_MS;
   }
 
   /** Today's date in the clinic's zone at an instant. */

@@ -115,10 +115,10 @@ function lastWorkingDayBefore(asOfDay: number, back: number): number {
   return day;
 }
 
-/** Some clients come back: a new referral months after the first one closed. */
+/** Many clients come back (nearly half of those whose referral closed): a new referral months later. */
 function laterReferralDay(first: DemoReferral, agency: DemoAgency, ctx: ClientContext): number | null {
   const last = first.steps[first.steps.length - 1]!;
-  if (last.to !== 'closed' || !ctx.random.chance(0.15)) return null;
+  if (last.to !== 'closed' || !ctx.random.chance(0.45)) return null;
   const day = workingDayFrom(last.at.day + ctx.random.int(30, 240));
   return day <= agency.referralToDay ? day : null;
 }

@@ -1,7 +1,7 @@
 import type { Urgency } from '../../shared/domain/agencies';
-import type { ClosureReason, ReferralStatus } from '../../shared/domain/referrals';
-import { addWorkingDays, MINUTE_MS, type ClinicDays, type Moment } from './calendar';
-import type { DemoActor, DemoCase, DemoClient, DemoContract, DemoCounsellor, DemoStep } from './plan';
+import type { ClosureReason, ReferralStatus, ReferralType } from '../../shared/domain/referrals';
+import { addWorkingDays, MINUTE_MS, workingDayFrom, type ClinicDays, type Moment } from './calendar';
+import type { DemoActor, DemoCase, DemoClient, DemoContract, DemoCounsellor, DemoCourse, DemoStep } from './plan';
 import type { Random } from './random';
 
 /**
@@ -10,7 +10,9 @@ import type { Random } from './random';
  * urgent), with some referrals closed early (declined, no contact, transferred). A step
  * that would fall on or after the as-of date does not happen, so recent referrals are
  * still open and old ones mostly closed, as in a clinic's real waitlist. An assignment
- * opens a case with the counsellor; closing the referral closes the case too.
+ * opens a case with the counsellor; closing the referral closes the case too. Booking the
+ * first session plans the case's course (how many sessions, how often, how it ends), and
+ * the closure comes when those sessions would be over.
  */
 export interface LifeCycleInput {
   random: Random;
@@ -18,6 +20,7 @@ export interface LifeCycleInput {
   /** The start of the as-of day: nothing happens from then on. */
   horizonMs: number;
   entered: Moment;
+  referralType: ReferralType;
   urgency: Urgency;
   contract: DemoContract | null;
   client: DemoClient;
@@ -42,10 +45,15 @@ const EARLY_CLOSURE: ReadonlyArray<readonly [ClosureReason, number]> = [
   ['transferred', 20],
 ];
 const AFTER_SESSIONS: ReadonlyArray<readonly [ClosureReason, number]> = [
-  ['completed', 75],
-  ['no_contact', 10],
-  ['declined', 7],
-  ['transferred', 8],
+  ['completed', 84],
+  ['no_contact', 7],
+  ['declined', 4],
+  ['transferred', 5],
+];
+/** Calendar days between sessions: mostly weekly, some fortnightly. */
+const CADENCE: ReadonlyArray<readonly [number, number]> = [
+  [7, 75],
+  [14, 25],
 ];
 
 export function lifeCycle(input: LifeCycleInput): LifeCycle {
@@ -65,11 +73,11 @@ export function lifeCycle(input: LifeCycleInput): LifeCycle {
     return true;
   };
 
-  if (closeEarly(0.03, 'admin', 5)) return result;
+  if (closeEarly(0.02, 'admin', 5)) return result;
   if (!move('triaged', later(input, last().at, random.weighted(TRIAGE[urgency])), 'admin')) return result;
-  if (closeEarly(0.04, 'admin', 5)) return result;
+  if (closeEarly(0.02, 'admin', 5)) return result;
   if (!move('waitlisted', later(input, last().at, random.weighted(TO_WAITLIST[urgency])), 'admin')) return result;
-  if (closeEarly(0.07, 'admin', 15)) return result;
+  if (closeEarly(0.04, 'admin', 15)) return result;
   const counsellor = input.pickCounsellor();
   const wait = urgency === 'emergency' ? 0 : urgency === 'urgent' ? random.int(0, 2) : random.int(2, 20);
   const assigned = later(input, last().at, wait);
@@ -84,10 +92,11 @@ export function lifeCycle(input: LifeCycleInput): LifeCycle {
     sessionsUsed: 0,
     createdMs: assigned.ms,
     updatedMs: assigned.ms,
+    course: null,
   };
   result.counsellor = counsellor;
   result.case = opened;
-  if (input.until === undefined && random.chance(0.05)) {
+  if (input.until === undefined && random.chance(0.03)) {
     const closed = later(input, assigned, random.int(2, 10));
     if (move('closed', closed, counsellor, random.pick(['no_contact', 'declined'] as const))) closeCase(opened, last());
     return result;
@@ -95,18 +104,44 @@ export function lifeCycle(input: LifeCycleInput): LifeCycle {
   const booked = later(input, assigned, urgency === 'emergency' ? 0 : urgency === 'urgent' ? random.int(0, 1) : random.int(1, 5));
   if (!move('first_session_booked', booked, counsellor)) return result;
   opened.updatedMs = booked.ms;
-  const allowance = input.contract?.sessionAllowance ?? 6;
-  const reason = random.weighted(AFTER_SESSIONS);
-  if (move('closed', later(input, booked, random.int(20, 120)), counsellor, reason)) {
-    closeCase(opened, last());
-    opened.sessionsUsed = sessionsAtClosure(random, reason, allowance, input.contract?.allowancePolicy === 'warn');
-  } else {
-    // Still seeing the counsellor: about one session a week so far.
-    const weeks = Math.floor((input.horizonMs - booked.ms) / (7 * 24 * 60 * MINUTE_MS));
-    opened.sessionsUsed = Math.min(allowance, weeks);
-  }
+  // The course of sessions, decided now; sessions.ts places them in the counsellor's calendar.
+  const course = planCourse(input, booked);
+  opened.course = course;
+  const closes = input.days.at(workingDayFrom(booked.day + courseDays(random, course)), random.int(8 * 60, 17 * 60 - 1), random.int(0, 59_999));
+  course.closesMs = closes.ms;
+  if (move('closed', closes, counsellor, course.closure)) closeCase(opened, last());
   return result;
 }
+
+/** The allowance a case without a contract is seen as having (the clinic's own default). */
+const NO_CONTRACT_ALLOWANCE = 10;
+
+function planCourse(input: LifeCycleInput, booked: Moment): DemoCourse {
+  const { random, urgency, contract } = input;
+  const closure = random.weighted(AFTER_SESSIONS);
+  const target = sessionsAtClosure(random, closure, contract?.sessionAllowance ?? NO_CONTRACT_ALLOWANCE, contract?.allowancePolicy !== 'deny');
+  return {
+    booked,
+    contract,
+    referralType: input.referralType,
+    urgency,
+    intakeAfterDays: urgency === 'emergency' ? 0 : urgency === 'urgent' ? random.int(0, 2) : random.int(1, 7),
+    cadenceDays: random.weighted(CADENCE),
+    target,
+    closure,
+    closesMs: 0,
+    followUp: closure === 'completed' && target >= 4 && random.chance(0.5),
+  };
+}
+
+/** Calendar days from the booking to the closure: the sessions at their cadence, some rebooked, then a little while. */
+function courseDays(random: Random, course: DemoCourse): number {
+  const weekly = course.target - 1 - (course.followUp ? 1 : 0);
+  return course.intakeAfterDays + Math.ceil(weekly * course.cadenceDays * 1.3) + (course.followUp ? FOLLOW_UP_DAYS + 7 : 0) + random.int(3, 14);
+}
+
+/** Calendar days from the last counselling session to the follow-up. */
+export const FOLLOW_UP_DAYS = 28;
 
 function closeCase(c: DemoCase, step: DemoStep): void {
   c.closedDay = step.at.day;
@@ -114,9 +149,11 @@ function closeCase(c: DemoCase, step: DemoStep): void {
   c.updatedMs = step.at.ms;
 }
 
+/** Sessions counting toward the allowance by the time the case closes: a completed course uses most of it, sometimes more where the contract allows. */
 function sessionsAtClosure(random: Random, reason: ClosureReason, allowance: number, mayExceed: boolean): number {
-  if (reason === 'completed') return random.int(Math.max(2, allowance - 2), allowance) + (mayExceed && random.chance(0.15) ? random.int(1, 2) : 0);
-  if (reason === 'transferred') return random.int(1, 3);
+  if (reason === 'completed') return Math.max(3, allowance - (random.chance(0.2) ? 1 : 0)) + (mayExceed && random.chance(0.35) ? random.int(1, 4) : 0);
+  if (reason === 'transferred') return random.int(1, 4);
+  if (reason === 'no_contact') return random.int(1, 3);
   return random.int(1, 2);
 }
 

@@ -1,6 +1,7 @@
 import type { AllowancePolicy, FirstAppointmentTarget, ReportingFrequency, Sector, Urgency } from '../../shared/domain/agencies';
 import type { ClientLanguage, Gender, JobRole } from '../../shared/domain/clients';
 import type { ClosureReason, ConsentLevel, PresentingIssue, ReferralStatus, ReferralType } from '../../shared/domain/referrals';
+import type { Modality, SessionStatus, SessionType, WorkshopTopic } from '../../shared/domain/sessions';
 import type { Moment } from './calendar';
 
 /**
@@ -14,6 +15,11 @@ export type DemoSize = (typeof DEMO_SIZES)[number];
 export interface SizeSpec {
   agencies: number;
   clients: number;
+  /**
+   * Enough for every client's sessions to fit their hours: a counsellor's day holds eight
+   * hourly sessions, of which the demo books about five in a busy month (a large vault's
+   * million sessions over three years need some three hundred counsellors).
+   */
   counsellors: number;
   /** How far back referrals go before the as-of date. */
   months: number;
@@ -21,8 +27,8 @@ export interface SizeSpec {
 
 export const SIZE_SPECS: Record<DemoSize, SizeSpec> = {
   small: { agencies: 5, clients: 300, counsellors: 4, months: 18 },
-  medium: { agencies: 20, clients: 10_000, counsellors: 8, months: 24 },
-  large: { agencies: 50, clients: 100_000, counsellors: 16, months: 36 },
+  medium: { agencies: 20, clients: 10_000, counsellors: 45, months: 24 },
+  large: { agencies: 50, clients: 100_000, counsellors: 300, months: 36 },
 };
 
 interface Written {
@@ -31,9 +37,46 @@ interface Written {
 }
 
 export interface DemoCounsellor extends Written {
+  /** Its place in DemoPlan.counsellors (and in the schedule's occupancy). */
+  index: number;
   username: string;
   displayName: string;
   createdMs: number;
+  /** The weekly working hours, in the clinic's wall-clock time. */
+  hours: DemoHours[];
+  leave: DemoLeave[];
+}
+
+/** One block of weekly working hours: minutes after local midnight on an ISO weekday. */
+export interface DemoHours {
+  weekday: number;
+  startMinute: number;
+  endMinute: number;
+}
+
+/** Whole days of leave, both included. */
+export interface DemoLeave {
+  startDay: number;
+  endDay: number;
+  note: string;
+  createdMs: number;
+}
+
+export interface DemoRoom extends Written {
+  /** Its place in DemoPlan.rooms (and in the schedule's occupancy). */
+  index: number;
+  name: string;
+  capacity: number;
+  /** Counselling rooms hold one client's sessions; the group room and the hall, groups. */
+  kind: 'counselling' | 'group' | 'hall';
+  active: boolean;
+  createdMs: number;
+  updatedMs: number;
+}
+
+export interface DemoHoliday {
+  day: number;
+  name: string;
 }
 
 export interface DemoContract extends Written {
@@ -108,9 +151,61 @@ export interface DemoCase extends Written {
   openedDay: number;
   closedDay: number | null;
   closureReason: ClosureReason | null;
+  /** The sessions that count toward the allowance (set when the sessions are planned). */
   sessionsUsed: number;
   createdMs: number;
   updatedMs: number;
+  /** The course of sessions planned when the first one was booked; null when none was. */
+  course: DemoCourse | null;
+}
+
+/** What a case's sessions are to be, decided when the first one is booked; sessions.ts places them. */
+export interface DemoCourse {
+  /** The moment the first session was booked (the referral's "first session booked" step). */
+  booked: Moment;
+  contract: DemoContract | null;
+  referralType: ReferralType;
+  urgency: Urgency;
+  /** Calendar days from the booking to the intake, at the earliest. */
+  intakeAfterDays: number;
+  /** Calendar days between sessions: 7 weekly, 14 fortnightly. */
+  cadenceDays: number;
+  /** Sessions counting toward the allowance the course is to have (fewer when time runs out first). */
+  target: number;
+  /** How the case ends; the closure step (when it falls before the as-of date) is at `closesMs`. */
+  closure: ClosureReason;
+  closesMs: number;
+  /** Whether the last session is a follow-up some weeks after the others. */
+  followUp: boolean;
+}
+
+export interface DemoSession extends Written {
+  case: DemoCase | null;
+  agency: DemoAgency;
+  counsellor: DemoCounsellor;
+  room: DemoRoom | null;
+  startMs: number;
+  endMs: number;
+  sessionType: SessionType;
+  modality: Modality;
+  videoLink: string;
+  presentingIssue: PresentingIssue | null;
+  status: SessionStatus;
+  statusReason: string;
+  topic: WorkshopTopic | null;
+  capacity: number | null;
+  headCount: number | null;
+  seriesId: string | null;
+  allowanceReason: string;
+  createdMs: number;
+  createdBy: DemoActor;
+  updatedMs: number;
+  /** Booked first at another time (and room), then moved: a "rescheduled" change. */
+  movedFrom: { startMs: number; endMs: number; room: DemoRoom | null; atMs: number; reason: string } | null;
+  /** When its outcome was recorded (a "status" change from scheduled); null while scheduled. */
+  statusChangedMs: number | null;
+  /** Named clients at a group session. */
+  attendees: DemoClient[];
 }
 
 export interface DemoReferral extends Written {
@@ -133,6 +228,10 @@ export interface DemoReferral extends Written {
   steps: DemoStep[];
   counsellor: DemoCounsellor | null;
   case: DemoCase | null;
+  /** The start of the case's first attended session, when the clock stopped. */
+  clockStoppedMs: number | null;
+  /** The last time the referral changed: its last step, or recording the session that stopped its clock. */
+  updatedMs: number;
 }
 
 export interface DemoPlan {
@@ -141,4 +240,8 @@ export interface DemoPlan {
   clients: DemoClient[];
   referrals: DemoReferral[];
   cases: DemoCase[];
+  rooms: DemoRoom[];
+  /** The clinic's holidays to write (those already in the vault are left out). */
+  holidays: DemoHoliday[];
+  sessions: DemoSession[];
 }

@@ -95,7 +95,7 @@ export function buildReferral(ctx: ReferralContext, client: DemoClient, received
   const presentingIssues = issuesFor(random, referralType);
   const referrer = referrerFor(ctx, referralType, agency);
   const consent = referralType === 'formal_management' ? consentFor(random, receivedDay) : { consentLevel: 'none' as const, consentDate: null, consentExpiry: null };
-  const life = lifeCycle({ random, days, horizonMs: ctx.horizonMs, entered, urgency, contract, client, presentingIssues, pickCounsellor: ctx.pickCounsellor, ...(forced.until ? { until: forced.until } : {}) });
+  const life = lifeCycle({ random, days, horizonMs: ctx.horizonMs, entered, referralType, urgency, contract, client, presentingIssues, pickCounsellor: ctx.pickCounsellor, ...(forced.until ? { until: forced.until } : {}) });
   return {
     agency,
     contract,
@@ -112,6 +112,9 @@ export function buildReferral(ctx: ReferralContext, client: DemoClient, received
     steps: life.steps,
     counsellor: life.counsellor,
     case: life.case,
+    // Set when the case's sessions are planned (sessions.ts).
+    clockStoppedMs: null,
+    updatedMs: life.steps[life.steps.length - 1]!.at.ms,
   };
 }
 

@@ -1,10 +1,25 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntitySchema } from 'typeorm';
 import { foldName } from '../../shared/domain/clients';
 import { formatClientCode } from '../../shared/domain/referrals';
-import { AgencyEntity, ClientCaseEntity, ClientEntity, ContractEntity, ReferralEntity, ReferralStatusChangeEntity, UserAccountEntity } from '../../db/entities';
+import {
+  AgencyEntity,
+  ClientCaseEntity,
+  ClientEntity,
+  ClinicHolidayEntity,
+  ContractEntity,
+  LeaveEntity,
+  ReferralEntity,
+  ReferralStatusChangeEntity,
+  RoomEntity,
+  SessionAttendeeEntity,
+  SessionChangeEntity,
+  SessionEntity,
+  UserAccountEntity,
+  WorkingHoursEntity,
+} from '../../db/entities';
 import { bulkInsert } from '../../db/bulk';
 import { dateOf, iso, yearOf } from './calendar';
-import type { DemoActor, DemoPlan } from './plan';
+import type { DemoActor, DemoPlan, DemoSession } from './plan';
 
 /**
  * Write a plan with one prepared statement per table, inside the caller's transaction.
@@ -19,7 +34,17 @@ export interface DemoCounts {
   referrals: number;
   cases: number;
   statusChanges: number;
+  rooms: number;
+  workingHours: number;
+  leave: number;
+  holidays: number;
+  sessions: number;
+  sessionChanges: number;
+  sessionAttendees: number;
 }
+
+/** Rows per bulkInsert call for the largest tables: a million sessions are never all rows in memory at once. */
+const CHUNK = 20_000;
 
 const byCreation = <T extends { createdMs: number }>(items: T[]): T[] => [...items].sort((a, b) => a.createdMs - b.createdMs);
 
@@ -28,7 +53,7 @@ function idOf(record: { id?: number }): number {
   return record.id;
 }
 
-export function writePlan(m: EntityManager, plan: DemoPlan, adminId: number, slotKeyNobodyHolds: () => string): DemoCounts {
+export function writePlan(m: EntityManager, plan: DemoPlan, adminId: number, slotKeyNobodyHolds: () => string, timeZone: string): DemoCounts {
   const actorId = (by: DemoActor) => (by === 'admin' ? adminId : idOf(by));
 
   // Demo counsellors get no key slot, and a recorded slot key nobody holds: no slot is
@@ -40,6 +65,29 @@ export function writePlan(m: EntityManager, plan: DemoPlan, adminId: number, slo
       UserAccountEntity,
       plan.counsellors.map((c) => ({ username: c.username, displayName: c.displayName, role: 'counsellor' as const, active: true, createdAt: iso(c.createdMs), disabledAt: null, slotPublicKey: slotKeyNobodyHolds() })),
     ),
+  );
+
+  const rooms = byCreation(plan.rooms);
+  assignIds(
+    rooms,
+    bulkInsert(
+      m,
+      RoomEntity,
+      rooms.map((r) => ({ name: r.name, capacity: r.capacity, active: r.active, createdAt: iso(r.createdMs), updatedAt: iso(r.updatedMs) })),
+    ),
+  );
+  const hours = plan.counsellors.flatMap((c) => c.hours.map((h) => ({ userId: idOf(c), weekday: h.weekday, startMinute: h.startMinute, endMinute: h.endMinute })));
+  bulkInsert(m, WorkingHoursEntity, hours);
+  const leave = plan.counsellors.flatMap((c) => c.leave.map((l) => ({ counsellor: c, ...l }))).sort((a, b) => a.createdMs - b.createdMs);
+  bulkInsert(
+    m,
+    LeaveEntity,
+    leave.map((l) => ({ userId: idOf(l.counsellor), startDate: dateOf(l.startDay), endDate: dateOf(l.endDay), note: l.note, createdAt: iso(l.createdMs) })),
+  );
+  insertKeyed(
+    m,
+    ClinicHolidayEntity,
+    plan.holidays.map((h) => ({ date: dateOf(h.day), name: h.name })),
   );
 
   const agencies = byCreation(plan.agencies);
@@ -155,8 +203,9 @@ export function writePlan(m: EntityManager, plan: DemoPlan, adminId: number, slo
           closureReason: last.closureReason,
           counsellorId: r.counsellor ? idOf(r.counsellor) : null,
           caseId: r.case ? idOf(r.case) : null,
+          clockStoppedAt: r.clockStoppedMs === null ? null : iso(r.clockStoppedMs),
           createdAt: iso(r.createdMs),
-          updatedAt: iso(last.at.ms),
+          updatedAt: iso(r.updatedMs),
         };
       }),
     ),
@@ -178,6 +227,8 @@ export function writePlan(m: EntityManager, plan: DemoPlan, adminId: number, slo
     })),
   );
 
+  const sessionCounts = writeSessions(m, plan.sessions, actorId, timeZone);
+
   return {
     counsellors: plan.counsellors.length,
     agencies: agencies.length,
@@ -186,7 +237,99 @@ export function writePlan(m: EntityManager, plan: DemoPlan, adminId: number, slo
     referrals: referrals.length,
     cases: cases.length,
     statusChanges: changes.length,
+    rooms: rooms.length,
+    workingHours: hours.length,
+    leave: leave.length,
+    holidays: plan.holidays.length,
+    ...sessionCounts,
   };
+}
+
+/**
+ * Sessions in the order they were booked (so ids grow with time), each through the
+ * schema's triggers, which refuse any overlap the plan might have let through; then
+ * their changes in the order they happened, and the named attendees of group sessions.
+ */
+function writeSessions(m: EntityManager, planned: readonly DemoSession[], actorId: (by: DemoActor) => number, timeZone: string): { sessions: number; sessionChanges: number; sessionAttendees: number } {
+  const sessions = [...planned].sort((a, b) => a.createdMs - b.createdMs || a.startMs - b.startMs);
+  for (let from = 0; from < sessions.length; from += CHUNK) {
+    const chunk = sessions.slice(from, from + CHUNK);
+    assignIds(
+      chunk,
+      bulkInsert(
+        m,
+        SessionEntity,
+        chunk.map((s) => ({
+          caseId: s.case ? idOf(s.case) : null,
+          agencyId: idOf(s.agency),
+          counsellorId: idOf(s.counsellor),
+          roomId: s.room ? idOf(s.room) : null,
+          startMs: s.startMs,
+          endMs: s.endMs,
+          timeZone,
+          sessionType: s.sessionType,
+          modality: s.modality,
+          videoLink: s.videoLink,
+          presentingIssue: s.presentingIssue,
+          status: s.status,
+          statusReason: s.statusReason,
+          topic: s.topic,
+          capacity: s.capacity,
+          headCount: s.headCount,
+          seriesId: s.seriesId,
+          overrideReason: '',
+          allowanceReason: s.allowanceReason,
+          createdAt: iso(s.createdMs),
+          createdByUserId: actorId(s.createdBy),
+          updatedAt: iso(s.updatedMs),
+        })),
+      ),
+    );
+  }
+
+  // Kind 0: rescheduled; kind 1: the outcome. A reschedule always came before the outcome.
+  const changes: Array<{ session: DemoSession; kind: 0 | 1; atMs: number }> = [];
+  for (const s of sessions) {
+    if (s.movedFrom) changes.push({ session: s, kind: 0, atMs: s.movedFrom.atMs });
+    if (s.statusChangedMs !== null) changes.push({ session: s, kind: 1, atMs: s.statusChangedMs });
+  }
+  changes.sort((a, b) => a.atMs - b.atMs || a.kind - b.kind);
+  for (let from = 0; from < changes.length; from += CHUNK) {
+    bulkInsert(
+      m,
+      SessionChangeEntity,
+      changes.slice(from, from + CHUNK).map(({ session: s, kind, atMs }) => {
+        const moved = kind === 0 ? s.movedFrom! : null;
+        return {
+          sessionId: idOf(s),
+          kind: moved ? ('rescheduled' as const) : ('status' as const),
+          fromStartMs: moved ? moved.startMs : null,
+          fromEndMs: moved ? moved.endMs : null,
+          fromRoomId: moved?.room ? idOf(moved.room) : null,
+          fromStatus: moved ? null : ('scheduled' as const),
+          toStartMs: moved ? s.startMs : null,
+          toEndMs: moved ? s.endMs : null,
+          toRoomId: moved && s.room ? idOf(s.room) : null,
+          toStatus: moved ? null : s.status,
+          reason: moved ? moved.reason : s.statusReason,
+          changedAt: iso(atMs),
+          changedByUserId: actorId(s.counsellor),
+        };
+      }),
+    );
+  }
+
+  const attendees = sessions.flatMap((s) => s.attendees.map((client) => ({ sessionId: idOf(s), clientId: idOf(client) })));
+  insertKeyed(m, SessionAttendeeEntity, attendees);
+  return { sessions: sessions.length, sessionChanges: changes.length, sessionAttendees: attendees.length };
+}
+
+/**
+ * Rows of a table whose key is its own columns (no generated id): bulkInsert writes every
+ * column that is not generated, which here is all of them; the ids it returns mean nothing.
+ */
+function insertKeyed<T extends object>(m: EntityManager, entity: EntitySchema<T>, rows: readonly T[]): void {
+  bulkInsert(m, entity as unknown as EntitySchema<T & { id: number }>, rows as unknown as Array<Omit<T & { id: number }, 'id'>>);
 }
 
 function assignIds(records: Array<{ id?: number }>, ids: number[]): void {
