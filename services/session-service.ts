@@ -35,7 +35,7 @@ import { actorOf, type Actor } from './actor';
 import { clientSummaries, issuesOf } from './record-views';
 import { recordStatus } from './referral-service';
 import { findScheduleProblems, type Placement } from './schedule-check';
-import { sessionHistory, sessionViews } from './session-views';
+import { querySessionViews, sessionHistory, sessionViews } from './session-views';
 import type { Clock } from './clock';
 import type { OpenSession } from './session';
 
@@ -370,18 +370,19 @@ export async function setAttendance(session: OpenSession, clock: Clock, input: P
 
 /** Sessions starting in a span: one counsellor's (a counsellor: always their own), a case's, or the clinic's. */
 export async function listSessions(session: OpenSession, input: ParsedInput<'sessions.list'>): Promise<SessionView[]> {
-  const m = session.dataSource.manager;
   const counsellorId = session.user.role === 'admin' ? input.counsellorId : session.user.id;
-  const query = m
-    .getRepository(SessionEntity)
-    .createQueryBuilder('s')
-    .where('s.start_ms >= :from AND s.start_ms < :to', { from: input.fromMs, to: input.toMs })
-    .orderBy('s.start_ms', 'ASC')
-    .addOrderBy('s.id', 'ASC');
-  if (counsellorId !== undefined) query.andWhere('s.counsellor_id = :counsellorId', { counsellorId });
-  if (input.caseId !== undefined) query.andWhere('s.case_id = :caseId', { caseId: input.caseId });
-  if (!input.includeCancelled) query.andWhere("s.status NOT IN ('cancelled_by_client', 'cancelled_by_clinic', 'late_cancellation')");
-  return sessionViews(m, await query.getMany(), session.user);
+  const where = ['s.start_ms >= ? AND s.start_ms < ?'];
+  const params: unknown[] = [input.fromMs, input.toMs];
+  if (counsellorId !== undefined) {
+    where.push('s.counsellor_id = ?');
+    params.push(counsellorId);
+  }
+  if (input.caseId !== undefined) {
+    where.push('s.case_id = ?');
+    params.push(input.caseId);
+  }
+  if (!input.includeCancelled) where.push("s.status NOT IN ('cancelled_by_client', 'cancelled_by_clinic', 'late_cancellation')");
+  return querySessionViews(session.dataSource.manager, where.join(' AND '), params, session.user);
 }
 
 export async function getSession(session: OpenSession, clock: Clock, id: number): Promise<{ session: SessionView; history: SessionChange[]; attendees: ClientSummary[] }> {

@@ -1,81 +1,44 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { SessionChange, SessionView } from '../shared/contract';
-import type { PresentingIssue } from '../shared/domain/referrals';
-import {
-  AgencyEntity,
-  ClientCaseEntity,
-  ClientEntity,
-  RoomEntity,
-  SessionAttendeeEntity,
-  SessionChangeEntity,
-  UserAccountEntity,
-  type ClientCaseRow,
-  type ClientRow,
-  type RoomRow,
-  type SessionRow,
-} from '../db/entities';
+import { SessionChangeEntity, UserAccountEntity, type SessionRow } from '../db/entities';
 import { byId, clientName, unique } from './record-views';
 import type { SessionUser } from './session';
 
 /**
  * Sessions as the channels show them: client code (and the name for whom may see it),
- * agency, counsellor and room names joined in, batched per list so a week of a busy
- * clinic costs a handful of queries.
+ * agency, counsellor and room names joined in. One SQL statement with its joins, read as
+ * plain rows: a clinic's busy day is a thousand sessions or more, and hydrating entities
+ * and looking names up in batches cost more than the query itself.
  */
-export async function sessionViews(m: EntityManager, rows: readonly SessionRow[], viewer: SessionUser): Promise<SessionView[]> {
-  const cases = await byId<ClientCaseRow>(m, ClientCaseEntity, unique(rows.map((r) => r.caseId)));
-  const clients = await byId<ClientRow>(m, ClientEntity, unique([...cases.values()].map((c) => c.clientId)));
-  const agencies = await byId<{ id: number; name: string }>(m, AgencyEntity, unique(rows.map((r) => r.agencyId)));
-  const users = await byId<{ id: number; displayName: string }>(m, UserAccountEntity, unique(rows.map((r) => r.counsellorId)));
-  const rooms = await byId<RoomRow>(m, RoomEntity, unique(rows.map((r) => r.roomId)));
-  const groupIds = rows.filter((r) => r.sessionType === 'group_workshop').map((r) => r.id);
-  const attendees = new Map<number, number>();
-  if (groupIds.length) {
-    const counts: Array<{ session_id: number; n: number }> = await m
-      .getRepository(SessionAttendeeEntity)
-      .createQueryBuilder('a')
-      .select('a.session_id', 'session_id')
-      .addSelect('count(*)', 'n')
-      .where({ sessionId: In(groupIds) })
-      .groupBy('a.session_id')
-      .getRawMany();
-    for (const c of counts) attendees.set(c.session_id, Number(c.n));
-  }
-  return rows.map((r) => {
-    const kase = r.caseId === null ? undefined : cases.get(r.caseId);
-    const client = kase ? clients.get(kase.clientId) : undefined;
+const VIEW_SELECT = `SELECT s.id, s.case_id AS caseId, cl.id AS clientId, cl.code AS clientCode, cl.given_name AS givenName, cl.family_name AS familyName,
+    c.counsellor_id AS caseCounsellorId, s.agency_id AS agencyId, a.name AS agencyName, s.counsellor_id AS counsellorId, u.display_name AS counsellorName,
+    s.room_id AS roomId, r.name AS roomName, s.start_ms AS startMs, s.end_ms AS endMs, s.time_zone AS timeZone, s.session_type AS sessionType,
+    s.modality, s.video_link AS videoLink, s.presenting_issue AS presentingIssue, s.status, s.status_reason AS statusReason, s.topic, s.capacity,
+    s.head_count AS headCount, s.series_id AS seriesId, s.override_reason AS overrideReason, s.allowance_reason AS allowanceReason,
+    CASE WHEN s.session_type = 'group_workshop' THEN (SELECT count(*) FROM session_attendee sa WHERE sa.session_id = s.id) ELSE 0 END AS attendeeCount
+  FROM session s
+  LEFT JOIN client_case c ON c.id = s.case_id
+  LEFT JOIN client cl ON cl.id = c.client_id
+  LEFT JOIN room r ON r.id = s.room_id
+  JOIN agency a ON a.id = s.agency_id
+  JOIN user_account u ON u.id = s.counsellor_id`;
+
+type ViewRow = Omit<SessionView, 'clientName'> & { givenName: string | null; familyName: string | null; caseCounsellorId: number | null };
+
+/** The sessions matching `where` (SQL over alias `s`), by start. */
+export async function querySessionViews(m: EntityManager, where: string, params: unknown[], viewer: SessionUser): Promise<SessionView[]> {
+  const rows: ViewRow[] = await m.query(`${VIEW_SELECT} WHERE ${where} ORDER BY s.start_ms, s.id`, params);
+  return rows.map(({ givenName, familyName, caseCounsellorId, ...row }) => ({
+    ...row,
     // The same rule as the client record: the case's counsellor and admins see the name.
-    const mayName = client !== undefined && (viewer.role === 'admin' || kase?.counsellorId === viewer.id);
-    return {
-      id: r.id,
-      caseId: r.caseId,
-      clientId: client?.id ?? null,
-      clientCode: client?.code ?? null,
-      clientName: mayName ? clientName(client) : null,
-      agencyId: r.agencyId,
-      agencyName: agencies.get(r.agencyId)?.name ?? '',
-      counsellorId: r.counsellorId,
-      counsellorName: users.get(r.counsellorId)?.displayName ?? '',
-      roomId: r.roomId,
-      roomName: r.roomId === null ? null : (rooms.get(r.roomId)?.name ?? null),
-      startMs: r.startMs,
-      endMs: r.endMs,
-      timeZone: r.timeZone,
-      sessionType: r.sessionType,
-      modality: r.modality,
-      videoLink: r.videoLink,
-      presentingIssue: r.presentingIssue as PresentingIssue | null,
-      status: r.status,
-      statusReason: r.statusReason,
-      topic: r.topic,
-      capacity: r.capacity,
-      headCount: r.headCount,
-      attendeeCount: attendees.get(r.id) ?? 0,
-      seriesId: r.seriesId,
-      overrideReason: r.overrideReason,
-      allowanceReason: r.allowanceReason,
-    };
-  });
+    clientName: givenName !== null && (viewer.role === 'admin' || caseCounsellorId === viewer.id) ? clientName({ givenName, familyName: familyName ?? '' }) : null,
+  }));
+}
+
+export async function sessionViews(m: EntityManager, rows: readonly SessionRow[], viewer: SessionUser): Promise<SessionView[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  return querySessionViews(m, `s.id IN (${ids.map(() => '?').join(', ')})`, ids, viewer);
 }
 
 /** A session's history: its booking, then every change, oldest first. */
