@@ -41,6 +41,15 @@ export function readRows(raw: RawConnection, table: TableShape): TableRow[] {
   return raw.prepare(`SELECT ${columns} FROM ${quoteIdentifier(table.name)} ORDER BY ${orderBy(table)}`).all() as TableRow[];
 }
 
+/**
+ * The same rows one at a time, for tables too large to hold whole. The connection is busy
+ * until the iteration ends: run no other statement on it meanwhile.
+ */
+export function iterateRows(raw: RawConnection, table: TableShape): IterableIterator<TableRow> {
+  const columns = table.columns.map(quoteIdentifier).join(', ');
+  return raw.prepare(`SELECT ${columns} FROM ${quoteIdentifier(table.name)} ORDER BY ${orderBy(table)}`).iterate() as IterableIterator<TableRow>;
+}
+
 export function countRows(raw: RawConnection, table: string): number {
   return raw.prepare(`SELECT count(*) FROM ${quoteIdentifier(table)}`).pluck().get() as number;
 }

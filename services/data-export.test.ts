@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { rawConnection } from '../db/bulk';
 import { listTables } from '../db/table-dump';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
-import { exportVault, EXCLUDED_TABLES, type ExportDocument } from './data-export';
+import { documentChunks, exportVault, EXCLUDED_TABLES, type ExportDocument } from './data-export';
 import { ENCRYPTED_EXPORT_FORMAT, EXPORT_SCRYPT, openEnvelope } from './data-export-envelope';
 import { seedDemoData } from './demo-data';
 import type { TenangApp } from './tenang-app';
@@ -58,6 +58,9 @@ describe('the full export', () => {
     if (process.platform !== 'win32') expect(statSync(file('plain.json')).mode & 0o777).toBe(0o600);
     // One row per line: two exports can be compared with diff.
     expect(readFileSync(file('plain.json'), 'utf8').split('\n').length).toBeGreaterThan(summary.rows);
+    // Written row by row from the vault, byte for byte what the whole document gives.
+    const text = readFileSync(file('plain.json'), 'utf8');
+    expect([...documentChunks(JSON.parse(text) as ExportDocument)].join('')).toBe(text);
   });
 
   it('audits each export with its counts, never its content', async () => {

@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { AppError } from '../shared/errors';
 import { passphraseProblem } from '../shared/passphrase-policy';
-import { rawConnection, type SqlValue } from '../db/bulk';
-import { inTransaction, listTables, readRows, readSequences, schemaVersionOf } from '../db/table-dump';
+import { rawConnection, type RawConnection, type SqlValue } from '../db/bulk';
+import { inTransaction, iterateRows, listTables, readRows, readSequences, schemaVersionOf, type TableRow, type TableShape } from '../db/table-dump';
 import { inWriteTransaction } from '../db/transaction';
 import { appendAudit } from './audit-log';
 import { actorOf } from './actor';
@@ -55,31 +55,87 @@ export function toExportValue(value: SqlValue): ExportValue {
   return value;
 }
 
-/** Every table but the excluded ones, read in one transaction: a consistent snapshot even while the app writes. */
+/** The document's fields before its tables: what the export says about itself. */
+export type ExportHead = Omit<ExportDocument, 'tables'>;
+
+/** A table's row as the export writes it: every column in the table's order, blobs as base64. */
+function exportRowOf(table: TableShape, row: TableRow): ExportRow {
+  const out: ExportRow = {};
+  for (const column of table.columns) out[column] = toExportValue(row[column] ?? null);
+  return out;
+}
+
+/** The head of the export of the vault as it is now; call it inside the snapshot's transaction. */
+function headOf(raw: RawConnection, present: TableShape[], exportedAt: string): ExportHead {
+  const sequences = Object.fromEntries(Object.entries(readSequences(raw)).filter(([name]) => !EXCLUDED_TABLES.includes(name)));
+  return {
+    format: EXPORT_FORMAT,
+    formatVersion: EXPORT_FORMAT_VERSION,
+    schemaVersion: schemaVersionOf(raw),
+    exportedAt,
+    excludedTables: present.map((t) => t.name).filter((name) => EXCLUDED_TABLES.includes(name)),
+    sequences,
+  };
+}
+
+/**
+ * Every table but the excluded ones, read in one transaction: a consistent snapshot even
+ * while the app writes. The whole vault in memory: for tests and small vaults; the export
+ * itself streams (exportVault).
+ */
 export function snapshotVault(dataSource: DataSource, exportedAt: string): ExportDocument {
   const raw = rawConnection(dataSource);
   return inTransaction(raw, () => {
     const tables: Record<string, ExportRow[]> = {};
     const present = listTables(raw);
+    const head = headOf(raw, present, exportedAt);
     for (const table of present) {
       if (EXCLUDED_TABLES.includes(table.name)) continue;
-      tables[table.name] = readRows(raw, table).map((row) => {
-        const out: ExportRow = {};
-        for (const column of table.columns) out[column] = toExportValue(row[column] ?? null);
-        return out;
-      });
+      tables[table.name] = readRows(raw, table).map((row) => exportRowOf(table, row));
     }
-    const sequences = Object.fromEntries(Object.entries(readSequences(raw)).filter(([name]) => !EXCLUDED_TABLES.includes(name)));
-    return {
-      format: EXPORT_FORMAT,
-      formatVersion: EXPORT_FORMAT_VERSION,
-      schemaVersion: schemaVersionOf(raw),
-      exportedAt,
-      excludedTables: present.map((t) => t.name).filter((name) => EXCLUDED_TABLES.includes(name)),
-      sequences,
-      tables,
-    };
+    return { ...head, tables };
   });
+}
+
+/** What a streamed export wrote: counted as it went. */
+export interface StreamCounts {
+  tables: number;
+  rows: number;
+  schemaVersion: number;
+}
+
+/**
+ * The export's text straight from the vault, in pieces of about 64 KiB, row by row:
+ * byte for byte what documentChunks writes for snapshotVault's document, without ever
+ * holding more than one piece. Iterate it wholly inside one transaction on `raw` (a
+ * snapshot); `counts` is filled in as it goes. While a table is being read no other
+ * statement may run on the connection (better-sqlite3 keeps it busy), so the head is
+ * read first.
+ */
+export function* vaultChunks(raw: RawConnection, exportedAt: string, counts: StreamCounts): Generator<string> {
+  const present = listTables(raw);
+  const head = headOf(raw, present, exportedAt);
+  counts.schemaVersion = head.schemaVersion;
+  let buffer = `${JSON.stringify(head).slice(0, -1)},"tables":{`;
+  let firstTable = true;
+  for (const table of present) {
+    if (EXCLUDED_TABLES.includes(table.name)) continue;
+    counts.tables += 1;
+    buffer += `${firstTable ? '' : ','}\n${JSON.stringify(table.name)}:[`;
+    firstTable = false;
+    let n = 0;
+    for (const row of iterateRows(raw, table)) {
+      buffer += `${n === 0 ? '' : ','}\n${JSON.stringify(exportRowOf(table, row))}`;
+      n += 1;
+      if (buffer.length >= 65_536) {
+        yield buffer;
+        buffer = '';
+      }
+    }
+    counts.rows += n;
+    buffer += n > 0 ? '\n]' : ']';
+  }
+  yield `${buffer}\n}}\n`;
 }
 
 export function rowCount(document: ExportDocument): number {
@@ -134,16 +190,21 @@ export interface ExportSummary {
 export async function exportVault(session: OpenSession, clock: Clock, options: ExportOptions): Promise<ExportSummary> {
   if (options.passphrase !== null) assertStrongExportPassphrase(options.passphrase, session.user.username);
   assertMayWrite(options.path, options.force);
-  const document = snapshotVault(session.dataSource, actorOf(session, clock).at);
-  const text = options.passphrase === null ? documentChunks(document) : await sealChunks(documentChunks(document), options.passphrase);
-  const temp = writeTempFile(options.path, text);
+  const exportedAt = actorOf(session, clock).at;
+  const raw = rawConnection(session.dataSource);
+  const counts: StreamCounts = { tables: 0, rows: 0, schemaVersion: 0 };
+  const plain = vaultChunks(raw, exportedAt, counts);
+  // The envelope's key is derived first (async); then the text is read from the vault,
+  // encrypted when asked, and written piece by piece, all in one read transaction.
+  const text = options.passphrase === null ? plain : await sealChunks(plain, options.passphrase);
+  const temp = inTransaction(raw, () => writeTempFile(options.path, text));
   const summary: ExportSummary = {
     path: options.path,
     encrypted: options.passphrase !== null,
-    tables: Object.keys(document.tables).length,
-    rows: rowCount(document),
+    tables: counts.tables,
+    rows: counts.rows,
     bytes: temp.bytes,
-    schemaVersion: document.schemaVersion,
+    schemaVersion: counts.schemaVersion,
   };
   let moved = false;
   try {
@@ -186,13 +247,27 @@ function assertMayWrite(path: string, force: boolean): void {
   }
 }
 
+const WRITE_BUFFER = 1 << 20;
+
 /** Write the pieces to a new temp file beside `path` (mode 0600), flushed to disk. */
 function writeTempFile(path: string, pieces: Iterable<string>): { path: string; bytes: number } {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(temp, 'wx', 0o600);
   let bytes = 0;
   try {
-    for (const piece of pieces) bytes += writeAll(fd, Buffer.from(piece, 'utf8'));
+    // Pieces gathered to about 1 MiB per write: few system calls, little memory.
+    let pending: string[] = [];
+    let pendingLength = 0;
+    for (const piece of pieces) {
+      pending.push(piece);
+      pendingLength += piece.length;
+      if (pendingLength >= WRITE_BUFFER) {
+        bytes += writeAll(fd, Buffer.from(pending.join(''), 'utf8'));
+        pending = [];
+        pendingLength = 0;
+      }
+    }
+    if (pendingLength > 0) bytes += writeAll(fd, Buffer.from(pending.join(''), 'utf8'));
     fsyncSync(fd);
   } catch (e) {
     closeSync(fd);

@@ -7,7 +7,7 @@ import { readKeyring } from '../db/vault/keyring';
 import { VaultFolder } from '../db/vault/vault-folder';
 import { verifyAudit } from './audit-log';
 import { exportVault, snapshotVault, type ExportDocument, type ExportRow, type ExportValue } from './data-export';
-import { loadExportFile, parseExportDocument } from './data-import-document';
+import { ExportFile, loadExportFile, parseExportDocument } from './data-import-document';
 import { restoreExport, type RestoreResult } from './data-import';
 import { seedDemoData } from './demo-data';
 import { createTenangApp, type TenangApp } from './tenang-app';
@@ -83,7 +83,7 @@ describe('restoring a full export', () => {
     work.cleanup();
   });
 
-  const restore = (document: ExportDocument, dir: string, options: { username?: string; passphrase?: string; encrypted?: boolean } = {}): Promise<RestoreResult> =>
+  const restore = (document: ExportDocument | ExportFile, dir: string, options: { username?: string; passphrase?: string; encrypted?: boolean } = {}): Promise<RestoreResult> =>
     restoreExport(
       { folder: new VaultFolder(dir), clock: manualClock(Date.parse('2026-12-01T03:00:00Z')) },
       { document, username: options.username ?? ADMIN.username, newPassphrase: options.passphrase ?? NEW_PASSPHRASE, encrypted: options.encrypted ?? false },
@@ -92,6 +92,8 @@ describe('restoring a full export', () => {
   it('restores every row of a plain export exactly, into a vault only the named admin can open', async () => {
     const { document, encrypted } = await loadExportFile(path('plain.json'), noPassphrase);
     expect(encrypted).toBe(false);
+    // Read line by line as it is restored, never whole.
+    expect(document).toBeInstanceOf(ExportFile);
     const result = await restore(document, path('restored'));
     expect(result).toMatchObject({ admin: 'ayu', schemaVersion: LATEST_SCHEMA_VERSION, migratedFrom: null, auditChainValid: true, rows: original.tables && Object.values(original.tables).flat().length });
     expect(result.recoveryKey).toMatch(/^([0-9A-F]{8}-){7}[0-9A-F]{8}$/);
@@ -141,6 +143,49 @@ describe('restoring a full export', () => {
     const restored = await readRestored(path('restored-sealed'), result.recoveryKey);
     for (const table of ['agency', 'contract', 'client', 'client_case', 'referral', 'referral_status_change', 'setting']) expect(restored.document.tables[table], table).toEqual(original.tables[table]);
     expect(restored.chainValid).toBe(true);
+  });
+
+  it('reads a plain export line by line, as strictly as whole: rows out of id order are sorted, damage is refused', async () => {
+    const text = readFileSync(path('plain.json'), 'utf8');
+    const lines = text.split('\n');
+    // Two sessions swapped (the comma stays at the end of its line): still the line layout, but out of id order.
+    const first = lines.indexOf('"session":[') + 1;
+    const [a, b] = [lines[first]!, lines[first + 1]!];
+    expect(a.endsWith(',') && b.endsWith(',')).toBe(true);
+    writeFileSync(path('swapped.json'), [...lines.slice(0, first), b, a, ...lines.slice(first + 2)].join('\n'));
+    const swapped = await loadExportFile(path('swapped.json'), noPassphrase, { wholeFileLimit: 0 });
+    expect(swapped.document).toBeInstanceOf(ExportFile);
+    const result = await restore(swapped.document, path('restored-swapped'));
+    const restored = await readRestored(path('restored-swapped'), result.recoveryKey);
+    expect(restored.document.tables.session).toEqual(original.tables.session);
+
+    // Too large to read whole (a limit of 0 bytes here): what is wrong is said, never quoted.
+    const refused = (name: string) => loadExportFile(path(name), noPassphrase, { wholeFileLimit: 0 });
+    writeFileSync(path('bad-value.json'), text.replace(/^\{"id":1,/m, '{"id":1,"x":[1],'));
+    await expect(refused('bad-value.json')).rejects.toMatchObject({ code: 'EXPORT_UNREADABLE', message: expect.stringContaining('a row holds a value') });
+    writeFileSync(path('cut-line.json'), text.slice(0, text.indexOf('\n', 5000) + 1));
+    await expect(refused('cut-line.json')).rejects.toMatchObject({ code: 'EXPORT_UNREADABLE', message: expect.stringContaining('ends before') });
+    // A trailing comma after a table's last row is not JSON: refused, not read past.
+    const last = lines.indexOf(']', first) - 1;
+    writeFileSync(path('trailing-comma.json'), [...lines.slice(0, last), `${lines[last]},`, ...lines.slice(last + 1)].join('\n'));
+    await expect(refused('trailing-comma.json')).rejects.toMatchObject({ code: 'EXPORT_UNREADABLE' });
+    await expect(loadExportFile(path('trailing-comma.json'), noPassphrase)).rejects.toMatchObject({ code: 'EXPORT_UNREADABLE', message: expect.stringContaining('not complete JSON') });
+    const newer = text.replace(`"schemaVersion":${LATEST_SCHEMA_VERSION},`, `"schemaVersion":${LATEST_SCHEMA_VERSION + 1},`);
+    writeFileSync(path('newer.json'), newer);
+    await expect(refused('newer.json')).rejects.toMatchObject({ code: 'VAULT_TOO_NEW' });
+  });
+
+  it('reads a re-indented export whole when it is small enough, and refuses it clearly when not', async () => {
+    writeFileSync(path('indented.json'), JSON.stringify(JSON.parse(readFileSync(path('plain.json'), 'utf8')), null, 2));
+    const { document } = await loadExportFile(path('indented.json'), noPassphrase);
+    expect(document).not.toBeInstanceOf(ExportFile);
+    const result = await restore(document, path('restored-indented'));
+    const restored = await readRestored(path('restored-indented'), result.recoveryKey);
+    expectRestoredExactly(original, restored.document);
+    await expect(loadExportFile(path('indented.json'), noPassphrase, { wholeFileLimit: 1000 })).rejects.toMatchObject({
+      code: 'EXPORT_UNREADABLE',
+      message: expect.stringMatching(/not laid out one row per line.*too large to read whole/),
+    });
   });
 
   it('refuses an export from a newer Tenang, and anything that is not an export', async () => {

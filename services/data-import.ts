@@ -9,15 +9,15 @@ import { UserAccountEntity } from '../db/entities';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { rawConnection, withPageCache, type RawConnection, type SqlValue } from '../db/bulk';
 import { createDatabaseAtVersion } from '../db/database-at-version';
-import { countRows, deferForeignKeys, inTransaction, insertRows, listTables, readRows, readSequences, writeSequences, type TableShape } from '../db/table-dump';
+import { countRows, deferForeignKeys, inTransaction, insertRows, iterateRows, listTables, readRows, readSequences, writeSequences, type TableShape } from '../db/table-dump';
 import { inWriteTransaction } from '../db/transaction';
 import { createSlot, keyCheckValue, newDataKey } from '../db/vault/key-slots';
 import { emptyKeyring, withSlot, writeKeyring } from '../db/vault/keyring';
 import type { VaultFolder } from '../db/vault/vault-folder';
 import { appendAudit, verifyAudit } from './audit-log';
 import { isoAt } from './clock';
-import { EXCLUDED_TABLES, rowCount, toExportValue, type ExportDocument, type ExportRow, type ExportValue } from './data-export';
-import { unreadable } from './data-import-document';
+import { EXCLUDED_TABLES, toExportValue, type ExportDocument, type ExportRow, type ExportValue } from './data-export';
+import { sourceOf, unreadable, type ExportFile, type ExportSource } from './data-import-document';
 import { logError } from './log';
 import { readVaultId } from './settings-service';
 import type { VaultDeps } from './vault-service';
@@ -30,7 +30,8 @@ import type { VaultDeps } from './vault-service';
  * what was created, so there is never a half-restored vault.
  */
 export interface RestoreRequest {
-  document: ExportDocument;
+  /** A document in memory, or a plain file read table by table as it is restored (loadExportFile). */
+  document: ExportDocument | ExportFile;
   /** An active admin in the export: the only user who gets a key slot. */
   username: string;
   newPassphrase: string;
@@ -54,7 +55,10 @@ export interface RestoreResult {
 
 export async function restoreExport(deps: VaultDeps, request: RestoreRequest): Promise<RestoreResult> {
   const { folder, clock } = deps;
-  const { document } = request;
+  const document = sourceOf(request.document);
+  const { schemaVersion } = document.head;
+  const tableCount = document.tableNames.length;
+  const rows = document.tableNames.reduce((n, table) => n + document.rowCount(table), 0);
   const admin = restoringAdmin(document, request.username);
   const problem = passphraseProblem(request.newPassphrase, { username: admin.username });
   if (problem) {
@@ -68,7 +72,7 @@ export async function restoreExport(deps: VaultDeps, request: RestoreRequest): P
   const dataKey = newDataKey();
   let dataSource: DataSource | null = null;
   try {
-    const restoring = await createDatabaseAtVersion(folder, dataKey, document.schemaVersion);
+    const restoring = await createDatabaseAtVersion(folder, dataKey, schemaVersion);
     try {
       // A large vault's rows fill many pages: a bigger cache keeps them from being spilled and re-read.
       withPageCache(restoring, 512, () => restoreRows(rawConnection(restoring), document));
@@ -90,7 +94,7 @@ export async function restoreExport(deps: VaultDeps, request: RestoreRequest): P
         recordType: 'vault',
         recordId: vaultId,
         outcome: 'success',
-        detail: { schemaVersion: document.schemaVersion, encrypted: request.encrypted, tables: Object.keys(document.tables).length, rows: rowCount(document), auditChainValid: chain.valid },
+        detail: { schemaVersion, encrypted: request.encrypted, tables: tableCount, rows, auditChainValid: chain.valid },
       });
       return without;
     });
@@ -100,9 +104,9 @@ export async function restoreExport(deps: VaultDeps, request: RestoreRequest): P
       recoveryKey: formatRecoveryKey(dataKey.toString('hex')),
       admin: admin.username,
       schemaVersion: LATEST_SCHEMA_VERSION,
-      migratedFrom: document.schemaVersion < LATEST_SCHEMA_VERSION ? document.schemaVersion : null,
-      tables: Object.keys(document.tables).length,
-      rows: rowCount(document),
+      migratedFrom: schemaVersion < LATEST_SCHEMA_VERSION ? schemaVersion : null,
+      tables: tableCount,
+      rows,
       usersWithoutSlot,
       auditChainValid: chain.valid,
     };
@@ -116,11 +120,16 @@ export async function restoreExport(deps: VaultDeps, request: RestoreRequest): P
 }
 
 /** The export's active admin of that username, who will hold the new vault's only key slot. */
-function restoringAdmin(document: ExportDocument, username: string): { id: number; username: string; displayName: string } {
+function restoringAdmin(document: ExportSource, username: string): { id: number; username: string; displayName: string } {
   const wanted = username.trim().toLowerCase();
-  const users = document.tables.user_account;
-  if (!users) throw unreadable('it holds no user accounts');
-  const row = users.find((u) => u.username === wanted);
+  if (!document.tableNames.includes('user_account')) throw unreadable('it holds no user accounts');
+  let row: ExportRow | undefined;
+  for (const user of document.rows('user_account')) {
+    if (user.username === wanted) {
+      row = user;
+      break;
+    }
+  }
   if (!row || row.role !== 'admin' || !row.active || typeof row.id !== 'number' || typeof row.display_name !== 'string') {
     throw new AppError('USER_NOT_FOUND', 'The export has no active admin with that username.');
   }
@@ -160,7 +169,7 @@ export function unheldSlotPublicKey(): string {
  * table already filled by triggers while earlier ones were restored (audit_head, kept by
  * the audit log's insert trigger) is only compared.
  */
-function restoreRows(raw: RawConnection, document: ExportDocument): void {
+function restoreRows(raw: RawConnection, document: ExportSource): void {
   const tables = listTables(raw);
   const restored = tablesToRestore(tables, document);
   try {
@@ -168,12 +177,12 @@ function restoreRows(raw: RawConnection, document: ExportDocument): void {
       deferForeignKeys(raw);
       for (const table of restored) {
         if (countRows(raw, table.name) > 0) continue;
-        insertRows(raw, table, rowValues(table, inWriteOrder(table, document.tables[table.name]!)));
+        insertRows(raw, table, rowValues(table, inWriteOrder(table, document)));
       }
-      writeSequences(raw, document.sequences);
-      for (const table of restored) assertSameRows(raw, table, document.tables[table.name]!);
+      writeSequences(raw, document.head.sequences);
+      for (const table of restored) assertSameRows(raw, table, document);
       const sequences = Object.entries(readSequences(raw)).filter(([name]) => !EXCLUDED_TABLES.includes(name));
-      if (JSON.stringify(sequences) !== JSON.stringify(Object.entries(document.sequences).sort(([a], [b]) => (a < b ? -1 : 1)))) {
+      if (JSON.stringify(sequences) !== JSON.stringify(Object.entries(document.head.sequences).sort(([a], [b]) => (a < b ? -1 : 1)))) {
         throw unreadable('its id counters do not match its rows');
       }
     });
@@ -187,13 +196,14 @@ function restoreRows(raw: RawConnection, document: ExportDocument): void {
 }
 
 /** The schema's tables the export must hold: all of them, but the ones every export leaves out. */
-function tablesToRestore(tables: TableShape[], document: ExportDocument): TableShape[] {
+function tablesToRestore(tables: TableShape[], document: ExportSource): TableShape[] {
   const names = new Set(tables.map((t) => t.name));
-  const excluded = new Set(document.excludedTables);
+  const excluded = new Set(document.head.excludedTables);
+  const present = new Set(document.tableNames);
   for (const name of excluded) if (!EXCLUDED_TABLES.includes(name) || !names.has(name)) throw unreadable('it leaves out a table no export leaves out');
-  for (const name of Object.keys(document.tables)) if (!names.has(name) || excluded.has(name)) throw unreadable('it holds a table this schema version does not have');
+  for (const name of present) if (!names.has(name) || excluded.has(name)) throw unreadable('it holds a table this schema version does not have');
   const restored = tables.filter((t) => !excluded.has(t.name));
-  if (restored.some((t) => !document.tables[t.name])) throw unreadable('a table is missing from it');
+  if (restored.some((t) => !present.has(t.name))) throw unreadable('a table is missing from it');
   return restored;
 }
 
@@ -201,18 +211,19 @@ function tablesToRestore(tables: TableShape[], document: ExportDocument): TableS
  * A table's rows in the order they were written: by id, when one integer column is the
  * key. Some triggers judge a row by the rows already there (group sessions sharing a room
  * while their capacities fit, the audit chain), so a file listing rows in another order
- * must not change what each insert meets. An export lists them so already.
+ * must not change what each insert meets. An export lists them so already, and then they
+ * are read one at a time; a table listed otherwise is sorted in memory, when it fits.
  */
-function inWriteOrder(table: TableShape, rows: ExportRow[]): ExportRow[] {
+function inWriteOrder(table: TableShape, document: ExportSource): Iterable<ExportRow> {
+  const rows = document.rows(table.name);
   if (table.primaryKey.length !== 1) return rows;
   const key = table.primaryKey[0]!;
-  const id = (row: ExportRow) => row[key];
-  if (!rows.every((row) => typeof id(row) === 'number')) return rows;
-  if (rows.every((row, i) => i === 0 || (id(row) as number) > (id(rows[i - 1]!) as number))) return rows;
-  return [...rows].sort((a, b) => (id(a) as number) - (id(b) as number));
+  if (document.columnOrder(table.name, key) !== 'unordered') return rows;
+  if (!document.fitsInMemory(table.name)) throw unreadable(`the rows of ${table.name} are not in id order, and too many to sort`);
+  return [...rows].sort((a, b) => (a[key] as number) - (b[key] as number));
 }
 
-function* rowValues(table: TableShape, rows: ExportRow[]): Generator<SqlValue[]> {
+function* rowValues(table: TableShape, rows: Iterable<ExportRow>): Generator<SqlValue[]> {
   for (const row of rows) {
     if (Object.keys(row).length !== table.columns.length) throw unreadable(`a row of ${table.name} does not have the table's columns`);
     yield table.columns.map((column) => {
@@ -226,15 +237,39 @@ function toSqlValue(value: ExportValue): SqlValue {
   return value !== null && typeof value === 'object' ? Buffer.from(value.base64, 'base64') : value;
 }
 
-/** The table as stored equals the export's rows, whatever order the file listed them in. */
-function assertSameRows(raw: RawConnection, table: TableShape, rows: ExportRow[]): void {
-  const stored = readRows(raw, table).map((row) => JSON.stringify(table.columns.map((c) => toExportValue(row[c] ?? null))));
-  const exported = rows.map((row) => JSON.stringify(table.columns.map((c) => row[c] ?? null)));
+/**
+ * The table as stored equals the export's rows, whatever order the file listed them in.
+ * Compared row by row as both are read (an export lists them in the order they are
+ * stored); only when that fails are they compared as sets, in memory, when they fit.
+ */
+function assertSameRows(raw: RawConnection, table: TableShape, document: ExportSource): void {
+  const storedRow = (row: Record<string, SqlValue>) => JSON.stringify(table.columns.map((c) => toExportValue(row[c] ?? null)));
+  const exportedRow = (row: ExportRow) => JSON.stringify(table.columns.map((c) => row[c] ?? null));
+  if (sameInOrder(iterateRows(raw, table), document.rows(table.name), storedRow, exportedRow)) return;
+  if (!document.fitsInMemory(table.name)) throw unreadable(`table ${table.name} does not restore exactly`);
+  const stored = readRows(raw, table).map(storedRow);
+  const exported = [...document.rows(table.name)].map(exportedRow);
   if (stored.length !== exported.length || !sameMultiset(stored, exported)) throw unreadable(`table ${table.name} does not restore exactly`);
 }
 
+/** Whether two sequences of rows are equal, one pair at a time; both are closed after (the statement too). */
+function sameInOrder<A, B>(a: Iterable<A>, b: Iterable<B>, keyA: (x: A) => string, keyB: (x: B) => string): boolean {
+  const left = a[Symbol.iterator]();
+  const right = b[Symbol.iterator]();
+  try {
+    for (;;) {
+      const x = left.next();
+      const y = right.next();
+      if (x.done || y.done) return x.done === y.done;
+      if (keyA(x.value) !== keyB(y.value)) return false;
+    }
+  } finally {
+    left.return?.();
+    right.return?.();
+  }
+}
+
 function sameMultiset(a: string[], b: string[]): boolean {
-  if (a.every((value, i) => value === b[i])) return true;
   const sortedA = [...a].sort();
   const sortedB = [...b].sort();
   return sortedA.every((value, i) => value === sortedB[i]);
