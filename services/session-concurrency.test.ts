@@ -84,6 +84,11 @@ describe('random bookings, moves and cancellations', () => {
       [c.aula, 20],
     ]);
     const slot = fc.record({ day: fc.integer({ min: 0, max: 4 }), quarter: fc.integer({ min: 32, max: 64 }), minutes: fc.constantFrom(15, 30, 50, 90, 120) });
+    const outcomes = { booked: 0, refused: 0 };
+    const tally = (reply: { ok: boolean; error?: { code: string } }) => {
+      if (reply.ok) outcomes.booked += 1;
+      else if (reply.error?.code === 'SCHEDULE_CONFLICT') outcomes.refused += 1;
+    };
     const localStart = (s: { day: number; quarter: number }) => DateTime.fromISO('2026-11-30T00:00', { zone: 'Asia/Jakarta' }).plus({ days: s.day, minutes: s.quarter * 15 }).toFormat("yyyy-MM-dd'T'HH:mm");
     const operation = fc.oneof(
       { arbitrary: fc.record({ op: fc.constant('book' as const), who: fc.integer({ min: 0, max: 1 }), room: fc.integer({ min: 0, max: 2 }), group: fc.boolean(), capacity: fc.integer({ min: 1, max: 12 }), slot }), weight: 4 },
@@ -97,7 +102,7 @@ describe('random bookings, moves and cancellations', () => {
           if (o.op === 'book') {
             const roomId = rooms[o.room]!;
             const group = o.group && !(roomId === c.melati && o.capacity > 2);
-            await c.app.dispatch('sessions.book', {
+            const reply = await c.app.dispatch('sessions.book', {
               agencyId: c.agencyId,
               counsellorId: counsellors[o.who],
               sessionType: group ? 'group_workshop' : 'manager_consultation',
@@ -108,18 +113,21 @@ describe('random bookings, moves and cancellations', () => {
               ...(group ? { topic: 'resilience', capacity: o.capacity } : {}),
               overrideReason: 'property test',
             });
+            tally(reply);
           } else if (o.op === 'move' && live.length) {
             const target = live[o.pick % live.length]!;
-            await c.app.dispatch('sessions.reschedule', { id: target.id, localStart: localStart(o.slot), durationMinutes: o.slot.minutes, ...(target.roomId !== null ? { roomId: rooms[o.room] } : {}), overrideReason: 'property test' });
+            tally(await c.app.dispatch('sessions.reschedule', { id: target.id, localStart: localStart(o.slot), durationMinutes: o.slot.minutes, ...(target.roomId !== null ? { roomId: rooms[o.room] } : {}), overrideReason: 'property test' }));
           } else if (o.op === 'cancel' && live.length) {
             await c.app.dispatch('sessions.setStatus', { id: live[o.pick % live.length]!.id, status: 'cancelled_by_clinic', reason: 'property test' });
           }
         }
         expect(doubleBookings(await liveSessions(c), roomCapacity)).toEqual([]);
       }),
-      { numRuns: 25 },
+      // A fixed seed: the same sequences on every machine, so a failure can be replayed.
+      { numRuns: 25, seed: 20261128 },
     );
-    // The property is not vacuous: the runs left a crowded week behind (refused clashes and all).
-    expect((await liveSessions(c)).length).toBeGreaterThan(15);
+    // The property is not vacuous: many bookings and moves went through, and many clashes were refused.
+    expect(outcomes.booked).toBeGreaterThan(30);
+    expect(outcomes.refused).toBeGreaterThan(10);
   }, 300_000);
 });
