@@ -250,7 +250,8 @@ export class ExportFile implements ExportSource {
 
   *rows(table: string): Generator<ExportRow> {
     const index = this.tables.get(table);
-    if (!index) return;
+    // An empty table is one line, `"name":[]`: there is no row line to read after it.
+    if (!index || index.count === 0) return;
     const changed = () => unreadable('it changed while it was being restored');
     const fd = openFile(this.path);
     try {

@@ -198,10 +198,12 @@ describe('restoring a full export', () => {
   });
 
   it('restores an export from an older schema into that schema, then migrates it', async () => {
-    // A version-3 export: the same vault before the tables of schemas 4 to 6 existed.
+    // A version-3 export: the same vault before any later schema's tables existed (schema 3's
+    // tables are fixed for good; every table added since is left out, however many there are).
+    const schema3 = new Set(['user_account', 'setting', 'audit_entry', 'audit_head', 'draft', 'agency', 'contract']);
     const v3 = structuredClone(beforeDemo);
-    for (const table of ['client', 'client_case', 'referral', 'referral_status_change', 'room', 'working_hours', 'leave', 'clinic_holiday', 'session', 'session_change', 'session_attendee']) {
-      expect(v3.tables[table]).toEqual([]);
+    for (const table of Object.keys(v3.tables).filter((name) => !schema3.has(name))) {
+      expect(v3.tables[table], table).toEqual([]);
       delete v3.tables[table];
     }
     const result = await restore({ ...v3, schemaVersion: 3 }, path('restored-v3'));

@@ -4,7 +4,8 @@ import { AgenciesAndContracts1764300000003 } from './0003-agencies-and-contracts
 import { ClientsReferralsCases1764300000004 } from './0004-clients-referrals-cases';
 import { RoomsAndAvailability1764300000005 } from './0005-rooms-and-availability';
 import { Sessions1764300000006 } from './0006-sessions';
+import { CaseNotes1764300000007 } from './0007-case-notes';
 
 /** Every migration in order; the last one's schemaVersion is the app's schema version. */
-export const MIGRATIONS = [InitialSchema1764300000001, SlotPublicKeys1764300000002, AgenciesAndContracts1764300000003, ClientsReferralsCases1764300000004, RoomsAndAvailability1764300000005, Sessions1764300000006];
+export const MIGRATIONS = [InitialSchema1764300000001, SlotPublicKeys1764300000002, AgenciesAndContracts1764300000003, ClientsReferralsCases1764300000004, RoomsAndAvailability1764300000005, Sessions1764300000006, CaseNotes1764300000007];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
