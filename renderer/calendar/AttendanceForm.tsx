@@ -10,7 +10,7 @@ import { applySessionError, SessionFormAlert, type FormProblem } from './session
 import { zodErrorMap } from '../forms/issue-messages';
 import { clientName } from '../referrals/shared/client-text';
 import { optionalNumber } from './booking-form';
-import { SessionField } from './SessionField';
+import { FormField } from '../forms/FormField';
 
 const attendance = sessionAttendanceSchema.shape;
 const MODES = ['headCount', 'named'] as const;
@@ -112,9 +112,9 @@ export function AttendanceForm({ session, attendees, onCancel, onSaved }: Attend
         </div>
       </fieldset>
       {mode === 'headCount' ? (
-        <SessionField id="attendance-head-count" label={t('calendar.attendance.headCount')} error={errors.headCount} hint={t('calendar.attendance.headCountHint')}>
+        <FormField id="attendance-head-count" label={t('calendar.attendance.headCount')} error={errors.headCount} hint={t('calendar.attendance.headCountHint')}>
           {(a11y) => <input {...a11y} className="input--short" type="number" inputMode="numeric" min={0} max={10_000} step={1} {...form.register('headCount', { setValueAs: optionalNumber })} />}
-        </SessionField>
+        </FormField>
       ) : (
         <div className="attendance-named">
           <div className="field">

@@ -28,7 +28,7 @@ import {
 } from './booking-form';
 import { ConfirmBookingStep, type Confirmation, type ConfirmReasons } from './ConfirmBookingStep';
 import { ConflictAlert } from './ScheduleProblemList';
-import { SessionField } from './SessionField';
+import { FormField } from '../forms/FormField';
 import { useActiveAgencies, useActiveRooms, useCounsellors, useOpenCases } from './useSchedulingData';
 
 /** What the place the dialog was opened from already knows. */
@@ -182,7 +182,7 @@ export function BookSessionDialog({ preset = {}, lockCase = false, onClose, onBo
         <SessionFormAlert problem={formError} />
         <FormAlert code={loadError} />
         {!workshop && !lockCase && (
-          <SessionField id="book-case" label={t('calendar.fields.case')} error={errors.caseId}>
+          <FormField id="book-case" label={t('calendar.fields.case')} error={errors.caseId}>
             {(a11y) => (
               <select {...a11y} {...form.register('caseId', { setValueAs: optionalId })}>
                 <option value="">{caseless ? t('calendar.book.noCase') : t('calendar.book.chooseCase')}</option>
@@ -193,7 +193,7 @@ export function BookSessionDialog({ preset = {}, lockCase = false, onClose, onBo
                 ))}
               </select>
             )}
-          </SessionField>
+          </FormField>
         )}
         {cases.data === null && !cases.error && <p className="muted">{t('common.loading')}</p>}
         {clientCase && !workshop && (
@@ -207,7 +207,7 @@ export function BookSessionDialog({ preset = {}, lockCase = false, onClose, onBo
           </div>
         )}
         <div className="form-grid">
-          <SessionField id="book-type" label={t('calendar.fields.sessionType')} error={errors.sessionType}>
+          <FormField id="book-type" label={t('calendar.fields.sessionType')} error={errors.sessionType}>
             {(a11y) => (
               <select {...a11y} {...form.register('sessionType')}>
                 {SESSION_TYPES.map((type) => (
@@ -217,9 +217,9 @@ export function BookSessionDialog({ preset = {}, lockCase = false, onClose, onBo
                 ))}
               </select>
             )}
-          </SessionField>
+          </FormField>
           {clientCase && ALLOWANCE_TYPES.includes(sessionType) && clientCase.presentingIssues.length > 0 && (
-            <SessionField id="book-issue" label={t('calendar.fields.presentingIssue')} error={errors.presentingIssue} hint={t('calendar.book.issueHint')}>
+            <FormField id="book-issue" label={t('calendar.fields.presentingIssue')} error={errors.presentingIssue} hint={t('calendar.book.issueHint')}>
               {(a11y) => (
                 <select {...a11y} {...form.register('presentingIssue', { setValueAs: optionalChoice })}>
                   {clientCase.presentingIssues.map((issue) => (
@@ -229,10 +229,10 @@ export function BookSessionDialog({ preset = {}, lockCase = false, onClose, onBo
                   ))}
                 </select>
               )}
-            </SessionField>
+            </FormField>
           )}
           {withoutCase && (
-            <SessionField id="book-agency" label={t('calendar.fields.agency')} error={errors.agencyId}>
+            <FormField id="book-agency" label={t('calendar.fields.agency')} error={errors.agencyId}>
               {(a11y) => (
                 <select {...a11y} {...form.register('agencyId', { setValueAs: optionalId })}>
                   <option value="">{t('calendar.book.chooseAgency')}</option>
@@ -243,10 +243,10 @@ export function BookSessionDialog({ preset = {}, lockCase = false, onClose, onBo
                   ))}
                 </select>
               )}
-            </SessionField>
+            </FormField>
           )}
           {withoutCase && isAdmin && (
-            <SessionField id="book-counsellor" label={workshop ? t('calendar.fields.facilitator') : t('calendar.fields.counsellor')} error={errors.counsellorId}>
+            <FormField id="book-counsellor" label={workshop ? t('calendar.fields.facilitator') : t('calendar.fields.counsellor')} error={errors.counsellorId}>
               {(a11y) => (
                 <select {...a11y} {...form.register('counsellorId', { valueAsNumber: true })}>
                   <option value="">{t('calendar.book.chooseCounsellor')}</option>
@@ -257,11 +257,11 @@ export function BookSessionDialog({ preset = {}, lockCase = false, onClose, onBo
                   ))}
                 </select>
               )}
-            </SessionField>
+            </FormField>
           )}
           {workshop && (
             <>
-              <SessionField id="book-topic" label={t('calendar.fields.topic')} error={errors.topic}>
+              <FormField id="book-topic" label={t('calendar.fields.topic')} error={errors.topic}>
                 {(a11y) => (
                   <select {...a11y} {...form.register('topic', { setValueAs: optionalChoice })}>
                     <option value="">{t('calendar.book.chooseTopic')}</option>
@@ -272,10 +272,10 @@ export function BookSessionDialog({ preset = {}, lockCase = false, onClose, onBo
                     ))}
                   </select>
                 )}
-              </SessionField>
-              <SessionField id="book-capacity" label={t('calendar.fields.capacity')} error={errors.capacity} hint={t('calendar.book.capacityHint')}>
+              </FormField>
+              <FormField id="book-capacity" label={t('calendar.fields.capacity')} error={errors.capacity} hint={t('calendar.book.capacityHint')}>
                 {(a11y) => <input {...a11y} className="input--short" type="number" inputMode="numeric" min={CAPACITY.min} max={CAPACITY.max} step={1} {...form.register('capacity', { setValueAs: optionalNumber })} />}
-              </SessionField>
+              </FormField>
             </>
           )}
         </div>
@@ -293,7 +293,7 @@ export function BookSessionDialog({ preset = {}, lockCase = false, onClose, onBo
         </fieldset>
         <div className="form-grid">
           {modality === 'in_person' && (
-            <SessionField id="book-room" label={t('calendar.fields.room')} error={errors.roomId}>
+            <FormField id="book-room" label={t('calendar.fields.room')} error={errors.roomId}>
               {(a11y) => (
                 <select {...a11y} {...form.register('roomId', { setValueAs: optionalId })}>
                   <option value="">{t('calendar.book.chooseRoom')}</option>
@@ -304,30 +304,30 @@ export function BookSessionDialog({ preset = {}, lockCase = false, onClose, onBo
                   ))}
                 </select>
               )}
-            </SessionField>
+            </FormField>
           )}
           {modality === 'video' && (
-            <SessionField id="book-video" label={t('calendar.fields.videoLink')} error={errors.videoLink} hint={t('calendar.book.videoHint')}>
+            <FormField id="book-video" label={t('calendar.fields.videoLink')} error={errors.videoLink} hint={t('calendar.book.videoHint')}>
               {(a11y) => <input {...a11y} type="text" inputMode="url" autoComplete="off" placeholder="https://" {...form.register('videoLink')} />}
-            </SessionField>
+            </FormField>
           )}
         </div>
 
         <div className="booking-when">
-          <SessionField id="book-date" label={t('calendar.fields.date')} error={errors.date}>
+          <FormField id="book-date" label={t('calendar.fields.date')} error={errors.date}>
             {(a11y) => <input {...a11y} type="date" {...form.register('date')} />}
-          </SessionField>
-          <SessionField id="book-time" label={t('calendar.fields.time')} error={errors.time}>
+          </FormField>
+          <FormField id="book-time" label={t('calendar.fields.time')} error={errors.time}>
             {(a11y) => <input {...a11y} type="time" step={300} {...form.register('time')} />}
-          </SessionField>
-          <SessionField id="book-duration" label={t('calendar.fields.duration')} error={errors.durationMinutes}>
+          </FormField>
+          <FormField id="book-duration" label={t('calendar.fields.duration')} error={errors.durationMinutes}>
             {(a11y) => <input {...a11y} className="input--short" type="number" inputMode="numeric" min={DURATION.min} max={DURATION.max} step={5} {...form.register('durationMinutes', { valueAsNumber: true })} />}
-          </SessionField>
+          </FormField>
         </div>
         <p className="field__hint booking-zone">{t('calendar.book.zoneHint', { zone })}</p>
 
         <div className="booking-repeat">
-          <SessionField id="book-repeat" label={t('calendar.fields.repeat')} error={errors.repeat?.recurrence}>
+          <FormField id="book-repeat" label={t('calendar.fields.repeat')} error={errors.repeat?.recurrence}>
             {(a11y) => (
               <select {...a11y} {...form.register('repeat.recurrence')}>
                 {REPEAT_CHOICES.map((choice) => (
@@ -337,11 +337,11 @@ export function BookSessionDialog({ preset = {}, lockCase = false, onClose, onBo
                 ))}
               </select>
             )}
-          </SessionField>
+          </FormField>
           {recurrence !== 'none' && (
-            <SessionField id="book-repeat-count" label={t('calendar.fields.repeatCount')} error={errors.repeat?.count} hint={t('calendar.book.repeatHint', { min: REPEAT_COUNT.min, max: REPEAT_COUNT.max })}>
+            <FormField id="book-repeat-count" label={t('calendar.fields.repeatCount')} error={errors.repeat?.count} hint={t('calendar.book.repeatHint', { min: REPEAT_COUNT.min, max: REPEAT_COUNT.max })}>
               {(a11y) => <input {...a11y} className="input--short" type="number" inputMode="numeric" min={REPEAT_COUNT.min} max={REPEAT_COUNT.max} step={1} {...form.register('repeat.count', { valueAsNumber: true })} />}
-            </SessionField>
+            </FormField>
           )}
         </div>
 

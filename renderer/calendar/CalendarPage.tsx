@@ -355,7 +355,7 @@ export function CalendarPage() {
             : outcome.reason === 'room'
               ? t('calendar.drag.noRoomChange')
               : outcome.rule
-                ? t('calendar.drag.refusedBecause', { why: t(`calendar.validation.${outcome.rule}`, { field: '' }) })
+                ? t('calendar.drag.refusedBecause', { why: t(`validation.${outcome.rule}`, { field: '' }) })
                 : t(`errors.${outcome.reason}`)}
         </div>
       )}

@@ -7,7 +7,7 @@ import type { AllowanceState, ScheduleProblem } from '../../shared/contract/sess
 import { zodErrorMap } from '../forms/issue-messages';
 import { useFormatters } from '../session/useFormatters';
 import { ScheduleProblemList } from './ScheduleProblemList';
-import { SessionField } from './SessionField';
+import { FormField } from '../forms/FormField';
 
 export interface Confirmation {
   overrides: ScheduleProblem[];
@@ -65,9 +65,9 @@ export function ConfirmBookingStep({ confirmation, series, idPrefix, busy, submi
             {t('calendar.confirm.overridesTitle')}
           </h3>
           <ScheduleProblemList problems={overrides} series={series} testId="confirm-overrides" />
-          <SessionField id={`${idPrefix}-override-reason`} label={t('calendar.confirm.overrideReason')} error={errors.overrideReason} hint={t('calendar.confirm.reasonHint')}>
+          <FormField id={`${idPrefix}-override-reason`} label={t('calendar.confirm.overrideReason')} error={errors.overrideReason} hint={t('calendar.confirm.reasonHint')}>
             {(a11y) => <textarea {...a11y} rows={2} maxLength={500} {...form.register('overrideReason')} />}
-          </SessionField>
+          </FormField>
         </section>
       )}
       {allowance && (
@@ -85,9 +85,9 @@ export function ConfirmBookingStep({ confirmation, series, idPrefix, busy, submi
             })}{' '}
             {t('calendar.confirm.allowanceAdding', { count: allowance.adding })}
           </p>
-          <SessionField id={`${idPrefix}-allowance-reason`} label={t('calendar.confirm.allowanceReason')} error={errors.allowanceReason} hint={t('calendar.confirm.reasonHint')}>
+          <FormField id={`${idPrefix}-allowance-reason`} label={t('calendar.confirm.allowanceReason')} error={errors.allowanceReason} hint={t('calendar.confirm.reasonHint')}>
             {(a11y) => <textarea {...a11y} rows={2} maxLength={500} {...form.register('allowanceReason')} />}
-          </SessionField>
+          </FormField>
         </section>
       )}
       <div className="form-actions">

@@ -14,7 +14,7 @@ import { applyApiError } from '../forms/apply-api-error';
 import { FormAlert } from '../forms/FormAlert';
 import { zodErrorMap } from '../forms/issue-messages';
 import { useFormatters } from '../session/useFormatters';
-import { SessionField } from './SessionField';
+import { FormField } from '../forms/FormField';
 import type { Person } from './useSchedulingData';
 
 // Empty dates say "required"; the contract checks the rest (and the order of the two).
@@ -97,7 +97,7 @@ export function ExportIcsDialog({ counsellors, counsellorId, onClose }: ExportIc
       <FormAlert code={formError} />
       <form onSubmit={(event) => void submit(event)} noValidate data-testid="export-form">
         {counsellors.length > 1 && (
-          <SessionField id="export-counsellor" label={t('calendar.fields.counsellor')} error={errors.counsellorId}>
+          <FormField id="export-counsellor" label={t('calendar.fields.counsellor')} error={errors.counsellorId}>
             {(a11y) => (
               <select {...a11y} {...form.register('counsellorId', { valueAsNumber: true })}>
                 {counsellors.map((person) => (
@@ -107,15 +107,15 @@ export function ExportIcsDialog({ counsellors, counsellorId, onClose }: ExportIc
                 ))}
               </select>
             )}
-          </SessionField>
+          </FormField>
         )}
         <div className="booking-when">
-          <SessionField id="export-from" label={t('calendar.export.from')} error={errors.fromDate}>
+          <FormField id="export-from" label={t('calendar.export.from')} error={errors.fromDate}>
             {(a11y) => <input {...a11y} type="date" {...form.register('fromDate')} />}
-          </SessionField>
-          <SessionField id="export-to" label={t('calendar.export.to')} error={errors.toDate}>
+          </FormField>
+          <FormField id="export-to" label={t('calendar.export.to')} error={errors.toDate}>
             {(a11y) => <input {...a11y} type="date" {...form.register('toDate')} />}
-          </SessionField>
+          </FormField>
         </div>
         <div className="checkbox-field export-initials">
           <input id="export-initials" type="checkbox" aria-describedby="export-initials-hint" {...form.register('includeInitials')} />

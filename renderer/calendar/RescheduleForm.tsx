@@ -12,7 +12,7 @@ import { dateAndTime, minutesBetween } from './calendar-time';
 import { ConfirmBookingStep, type Confirmation } from './ConfirmBookingStep';
 import { rescheduleSession } from './reschedule';
 import { ConflictAlert } from './ScheduleProblemList';
-import { SessionField } from './SessionField';
+import { FormField } from '../forms/FormField';
 import { useActiveRooms } from './useSchedulingData';
 
 type RescheduleValues = { id: number; date: string; time: string; durationMinutes: number; roomId: number | null; reason: string };
@@ -108,18 +108,18 @@ export function RescheduleForm({ session, onCancel, onMoved }: RescheduleFormPro
       <SessionFormAlert problem={formError} />
       {conflict && <ConflictAlert problems={conflict} series={false} lead={t('calendar.reschedule.notMoved')} focus />}
       <div className="booking-when">
-        <SessionField id="reschedule-date" label={t('calendar.fields.date')} error={errors.date}>
+        <FormField id="reschedule-date" label={t('calendar.fields.date')} error={errors.date}>
           {(a11y) => <input {...a11y} type="date" {...form.register('date')} />}
-        </SessionField>
-        <SessionField id="reschedule-time" label={t('calendar.fields.time')} error={errors.time}>
+        </FormField>
+        <FormField id="reschedule-time" label={t('calendar.fields.time')} error={errors.time}>
           {(a11y) => <input {...a11y} type="time" step={300} {...form.register('time')} />}
-        </SessionField>
-        <SessionField id="reschedule-duration" label={t('calendar.fields.duration')} error={errors.durationMinutes}>
+        </FormField>
+        <FormField id="reschedule-duration" label={t('calendar.fields.duration')} error={errors.durationMinutes}>
           {(a11y) => <input {...a11y} className="input--short" type="number" inputMode="numeric" min={DURATION.min} max={DURATION.max} step={5} {...form.register('durationMinutes', { valueAsNumber: true })} />}
-        </SessionField>
+        </FormField>
       </div>
       {session.modality === 'in_person' && (
-        <SessionField id="reschedule-room" label={t('calendar.fields.room')} error={errors.roomId}>
+        <FormField id="reschedule-room" label={t('calendar.fields.room')} error={errors.roomId}>
           {(a11y) => (
             <select {...a11y} {...form.register('roomId', { setValueAs: optionalId })}>
               {session.roomId !== null && !(rooms.data ?? []).some((room) => room.id === session.roomId) && <option value={session.roomId}>{session.roomName}</option>}
@@ -130,11 +130,11 @@ export function RescheduleForm({ session, onCancel, onMoved }: RescheduleFormPro
               ))}
             </select>
           )}
-        </SessionField>
+        </FormField>
       )}
-      <SessionField id="reschedule-reason" label={t('calendar.reschedule.reason')} error={errors.reason} hint={t('calendar.reschedule.reasonHint')}>
+      <FormField id="reschedule-reason" label={t('calendar.reschedule.reason')} error={errors.reason} hint={t('calendar.reschedule.reasonHint')}>
         {(a11y) => <textarea {...a11y} rows={2} maxLength={500} {...form.register('reason')} />}
-      </SessionField>
+      </FormField>
       <div className="form-actions">
         <button type="button" className="button button--ghost" onClick={onCancel}>
           {t('common.cancel')}

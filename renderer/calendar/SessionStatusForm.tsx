@@ -8,7 +8,7 @@ import { CANCELLED_STATUSES, type SessionStatus } from '../../shared/domain/sess
 import { call } from '../api/client';
 import { applySessionError, SessionFormAlert, type FormProblem } from './session-errors';
 import { zodErrorMap } from '../forms/issue-messages';
-import { SessionField } from './SessionField';
+import { FormField } from '../forms/FormField';
 
 type StatusValues = z.input<typeof sessionStatusSchema>;
 
@@ -42,14 +42,14 @@ export function SessionStatusForm({ session, status, onCancel, onSaved }: Sessio
       <h3 className="session-action-form__title">{t(`calendar.status.title.${status}`)}</h3>
       <p className="dialog__text">{t(`calendar.status.explain.${status}`)}</p>
       <SessionFormAlert problem={formError} />
-      <SessionField
+      <FormField
         id="status-reason"
         label={cancellation ? t('calendar.status.reason') : t('calendar.status.note')}
         error={errors.reason}
         hint={cancellation ? t('calendar.status.reasonHint') : t('calendar.status.noteHint')}
       >
         {(a11y) => <textarea {...a11y} rows={2} maxLength={500} autoFocus {...form.register('reason')} />}
-      </SessionField>
+      </FormField>
       <div className="form-actions">
         <button type="button" className="button button--ghost" onClick={onCancel}>
           {t('common.cancel')}

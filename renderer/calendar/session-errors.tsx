@@ -8,7 +8,13 @@ import { applyApiError } from '../forms/apply-api-error';
 /** A refusal the form could not put under a field: the error code, or the service's own rule in words. */
 export type FormProblem = { code: ErrorCode; rule: string | null } | null;
 
-const hasRule = (code: string) => /^[a-z_]+$/.test(code) && i18n.exists(`calendar.validation.${code}`);
+/** The session contract's and service's own rules: said in words even when no field of the form holds them. */
+const SESSION_RULES: ReadonlySet<string> = new Set([
+  'agency_required', 'capacity_required', 'case_required', 'client_not_of_agency', 'local_time_format', 'not_case_counsellor', 'not_case_issue',
+  'not_group_session', 'outcome_before_start', 'over_room_capacity', 'range_too_long', 'reason_required', 'room_only_in_person', 'room_required',
+  'time_format', 'topic_only_workshop', 'topic_required', 'unknown_room', 'url_format', 'video_link_required', 'workshop_has_no_case',
+]);
+const hasRule = (code: string) => SESSION_RULES.has(code) && i18n.exists(`validation.${code}`);
 
 /**
  * Like applyApiError, but the session service's own rules ("the group is larger than the
@@ -48,7 +54,7 @@ export function SessionFormAlert({ problem }: { problem: FormProblem }) {
   if (!problem) return null;
   return (
     <div className="alert alert--error" role="alert">
-      {problem.rule ? t(`calendar.validation.${problem.rule}`, { field: '' }) : t(`errors.${problem.code}`)}
+      {problem.rule ? t(`validation.${problem.rule}`, { field: '' }) : t(`errors.${problem.code}`)}
     </div>
   );
 }
