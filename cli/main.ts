@@ -54,7 +54,7 @@ vault
 
 vault
   .command('verify')
-  .description('check database integrity, schema version and the audit chain (needs --user, an admin)')
+  .description('check database integrity, schema version, note signatures and the audit chain (needs --user, an admin)')
   .action(async () =>
     withVault(opts(), async (s) => {
       await s.signIn();
@@ -64,9 +64,12 @@ vault
         [
           `Database integrity: ${db.integrity}; schema version ${db.schemaVersion}; ${db.users} users; ${db.auditEntries} audit entries.`,
           audit.valid ? `Audit chain: verified (${audit.checked} entries).` : `Audit chain: BROKEN at entry ${audit.problem?.seq} (${audit.problem?.kind}).`,
+          db.signatures.mismatchedNoteIds.length === 0
+            ? `Note signatures: verified (${db.signatures.notes} signed notes, ${db.signatures.addenda} addenda).`
+            : `Note signatures: MISMATCH on note ${db.signatures.mismatchedNoteIds.join(', ')} (the content no longer matches its SHA-256).`,
         ].join('\n'),
       );
-      if (!audit.valid) process.exitCode = EXIT.failure;
+      if (!audit.valid || db.signatures.mismatchedNoteIds.length > 0) process.exitCode = EXIT.failure;
     }),
   );
 

@@ -15,10 +15,16 @@ export interface TableShape {
 
 export type TableRow = Record<string, SqlValue>;
 
-/** The schema's tables in the order they were created, which is an order their foreign keys allow. */
+/**
+ * The schema's tables in the order they were created, which is an order their foreign keys
+ * allow. Virtual tables (the notes' full-text index) and their shadow tables are derived
+ * data, not records: they are left out, and triggers rebuild them as the rows go back in.
+ */
 export function listTables(raw: RawConnection): TableShape[] {
   const names = raw
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid")
+    .prepare(
+      "SELECT m.name FROM sqlite_master m JOIN pragma_table_list t ON t.name = m.name AND t.schema = 'main' WHERE m.type = 'table' AND t.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.rowid",
+    )
     .pluck()
     .all() as string[];
   return names.map((name) => {

@@ -2,16 +2,21 @@
  * `npm run bench`: timings of the requests the issues name, on a `seed-demo --size large`
  * vault in a temp folder, through the real dispatcher (contract parsing included), as
  * the median of repeated runs. Prints JSON on standard output; progress on standard error.
+ * `-- --vault=DIR` keeps the seeded vault in DIR and, when DIR already holds one, measures
+ * it again without seeding (a large seed takes minutes).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createTenangApp, type TenangApp } from '../services/tenang-app';
 import { seedDemoData, type DemoSize } from '../services/demo-data';
+import { DATABASE_FILE } from '../db/vault/vault-folder';
 
 const RUNS = 15;
-const size = (process.argv.find((a) => a.startsWith('--size='))?.slice('--size='.length) ?? 'large') as DemoSize;
+const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const size = (option('size') ?? 'large') as DemoSize;
+const keptVault = option('vault');
 const ADMIN = { username: 'bench.admin', passphrase: 'benchmark admin passphrase 2026' };
 const COUNSELLOR_PASSPHRASE = 'benchmark counsellor passphrase 2026';
 
@@ -45,14 +50,23 @@ async function measure(app: TenangApp, channel: string, input: unknown, refusedW
   return { medianMs: round(median(times)), minMs: round(Math.min(...times)), maxMs: round(Math.max(...times)), runs: RUNS };
 }
 
-const root = mkdtempSync(join(tmpdir(), 'tenang-bench-'));
-const app = createTenangApp({ vaultDir: join(root, 'vault') });
+const root = keptVault ? null : mkdtempSync(join(tmpdir(), 'tenang-bench-'));
+const vaultDir = keptVault ?? join(root!, 'vault');
+const reused = keptVault !== undefined && existsSync(join(keptVault, DATABASE_FILE));
+const app = createTenangApp({ vaultDir });
 try {
-  await ok(app, 'vault.setup', { clinicName: 'Klinik Benchmark', language: 'en', timeZone: 'Asia/Jakarta', username: ADMIN.username, displayName: 'Bench Admin', newPassphrase: ADMIN.passphrase, confirmPassphrase: ADMIN.passphrase });
-  process.stderr.write(`Seeding a ${size} demo vault…\n`);
-  const seedStart = performance.now();
-  const seeded = await app.runAdminTask('bench.seed', (session, clock) => seedDemoData(session, clock, { size, seed: 1, asOf: '2026-11-28' }));
-  const seedSeconds = Math.round((performance.now() - seedStart) / 100) / 10;
+  let seeded: unknown = null;
+  let seedSeconds: number | null = null;
+  if (reused) {
+    process.stderr.write(`Measuring the vault already seeded in ${vaultDir}…\n`);
+    await ok(app, 'session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+  } else {
+    await ok(app, 'vault.setup', { clinicName: 'Klinik Benchmark', language: 'en', timeZone: 'Asia/Jakarta', username: ADMIN.username, displayName: 'Bench Admin', newPassphrase: ADMIN.passphrase, confirmPassphrase: ADMIN.passphrase });
+    process.stderr.write(`Seeding a ${size} demo vault…\n`);
+    const seedStart = performance.now();
+    seeded = await app.runAdminTask('bench.seed', (session, clock) => seedDemoData(session, clock, { size, seed: 1, asOf: '2026-11-28' }));
+    seedSeconds = Math.round((performance.now() - seedStart) / 100) / 10;
+  }
 
   const { total } = await ok<{ total: number }>(app, 'clients.search', { limit: 1 });
   const results: Record<string, unknown> = {};
@@ -88,9 +102,27 @@ try {
     results['clients.search (counsellor caseload): first page'] = await measure(app, 'clients.search', { limit: 200 });
     results['clients.search (counsellor caseload): by name'] = await measure(app, 'clients.search', { query: 'a', limit: 200 });
     results['cases.list (counsellor)'] = await measure(app, 'cases.list', {});
+
+    // Case notes (issue 5): full-text search of the caseload's notes, first page, for words
+    // in many notes and in few, in both languages (SQLite finds the word in every
+    // counsellor's notes, then keeps the caller's caseload); and one client's notes.
+    type Search = { hits: Array<{ clientId: number }>; total: number };
+    for (const word of ['klien', 'tidur', 'pinjol', 'sleep', 'gambling']) {
+      const { total } = await ok<Search>(app, 'notes.search', { query: word });
+      results[`notes.search (counsellor): “${word}” (${total} hits in the caseload)`] = await measure(app, 'notes.search', { query: word });
+    }
+    // The client of theirs with the most notes among the first page of a common word's hits.
+    const { hits } = await ok<Search>(app, 'notes.search', { query: 'klien' });
+    const perClient = new Map<number, number>();
+    for (const h of hits) perClient.set(h.clientId, (perClient.get(h.clientId) ?? 0) + 1);
+    const clientId = [...perClient.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+    if (clientId !== undefined) {
+      const { notes } = await ok<{ notes: unknown[] }>(app, 'notes.list', { clientId });
+      results[`notes.list (counsellor): one client (${notes.length} notes)`] = await measure(app, 'notes.list', { clientId });
+    }
   }
   process.stdout.write(`${JSON.stringify({ size, seedSeconds, clients: total, seeded, results }, null, 2)}\n`);
 } finally {
   await app.close();
-  rmSync(root, { recursive: true, force: true });
+  if (root) rmSync(root, { recursive: true, force: true });
 }

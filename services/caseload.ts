@@ -37,6 +37,11 @@ export async function maySee(m: EntityManager, user: SessionUser, clientId: numb
  */
 export async function assertInCaseload(session: OpenSession, actor: Actor, clientId: number, record: { type: string; id: number }): Promise<void> {
   if (await maySee(session.dataSource.manager, session.user, clientId)) return;
+  await refuseAsNotFound(session, actor, record);
+}
+
+/** Logs a refused attempt on a record in a transaction of its own, then answers as if the record did not exist. */
+export async function refuseAsNotFound(session: OpenSession, actor: Actor, record: { type: string; id: number }): Promise<never> {
   await inWriteTransaction(session.dataSource, (m) =>
     appendAudit(m, { ...actor, action: 'access.denied', recordType: record.type, recordId: String(record.id), outcome: 'denied', detail: { role: session.user.role } }),
   );

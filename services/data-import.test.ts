@@ -75,6 +75,9 @@ describe('restoring a full export', () => {
     beforeDemo = await app.runAdminTask('test', async (session) => snapshotVault(session.dataSource, 'now'));
     await app.runAdminTask('test', (session, clock) => seedDemoData(session, clock, { size: 'small', seed: 5, asOf: '2026-11-20' }));
     expectOk(await app.dispatch('drafts.save', { formKey: 'referral.intake', payload: { givenName: 'Half typed' } }));
+    // A document kept in the vault travels as base64 and comes back byte for byte.
+    const [{ id: clientId }] = await app.runAdminTask('test', (session) => session.dataSource.query('SELECT id FROM client ORDER BY id LIMIT 1'));
+    expectOk(await app.dispatch('attachments.add', { clientId, kind: 'consent_form', title: 'Formulir persetujuan', dataBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') }));
     await app.runAdminTask('test', (session, clock) => exportVault(session, clock, { path: path('plain.json'), force: false, passphrase: null }));
     original = parseExportDocument(JSON.parse(readFileSync(path('plain.json'), 'utf8')));
   });
@@ -104,6 +107,9 @@ describe('restoring a full export', () => {
     expect(restored.chainValid).toBe(true);
     // The demo's calendar travels too: rooms, hours, leave, holidays, sessions and their histories.
     for (const table of ['room', 'working_hours', 'leave', 'clinic_holiday', 'session', 'session_change', 'session_attendee']) expect(original.tables[table]!.length, table).toBeGreaterThan(0);
+    // So do notes, addenda, risk flags and documents; the search index is derived data, rebuilt as the notes go back in.
+    for (const table of ['note', 'note_addendum', 'risk_flag', 'attachment']) expect(original.tables[table]!.length, table).toBeGreaterThan(0);
+    expect(Object.keys(original.tables).filter((name) => name.startsWith('note_fts'))).toEqual([]);
     expect(original.tables.referral!.some((r) => r.clock_stopped_at !== null)).toBe(true);
     expectRestoredExactly(original, restored.document);
     expect(JSON.parse(String(restored.document.tables.audit_entry!.at(-1)!.detail))).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, encrypted: false, auditChainValid: true });
@@ -119,6 +125,11 @@ describe('restoring a full export', () => {
       expect(users.filter((u) => u.canUnlock).map((u) => u.username)).toEqual(['ayu']);
       expect(expectOk(await again.dispatch('audit.verify', {}))).toMatchObject({ valid: true });
       expect(expectOk(await again.dispatch('settings.get', {}))).toMatchObject({ autoLockMinutes: 15 });
+      await again.runAdminTask('test', async (session) => {
+        const [{ indexed }] = await session.dataSource.query('SELECT count(*) AS indexed FROM note_fts');
+        expect(indexed).toBe(original.tables.note!.length + original.tables.note_addendum!.length);
+        await session.dataSource.query("INSERT INTO note_fts (note_fts, rank) VALUES ('integrity-check', 1)");
+      });
     } finally {
       await again.close();
     }

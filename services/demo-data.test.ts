@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { agencyFieldsSchema, contractFieldsSchema } from '../shared/contract/agency-schemas';
 import { clientFieldsSchema, referralRuleIssues } from '../shared/contract/referral-schemas';
 import { contractInForce, SECTORS, URGENCIES } from '../shared/domain/agencies';
 import { foldName } from '../shared/domain/clients';
+import { canonicalAddendumText, canonicalNoteText, fitsTemplate, NOTE_TEMPLATES, RISK_KINDS, RISK_LEVELS, TEMPLATE_SECTIONS, type NoteContent, type NoteTemplate } from '../shared/domain/notes';
 import { clinicDate } from '../shared/domain/clinic-time';
 import { referralClockStart } from '../shared/domain/first-appointment';
 import { canMoveReferral, parseClientCode, REFERRAL_STATUSES, REFERRAL_TYPES } from '../shared/domain/referrals';
@@ -11,7 +13,7 @@ import { withinWorkingHours } from '../shared/domain/scheduling';
 import { ALLOWANCE_TYPES, CANCELLED_STATUSES, countsTowardAllowance, MODALITIES, SESSION_STATUSES, SESSION_TYPES, WORKSHOP_TOPICS, type SessionStatus, type SessionType } from '../shared/domain/sessions';
 import { rawConnection } from '../db/bulk';
 import { createTenangApp, type TenangApp } from './tenang-app';
-import { snapshotVault, type ExportDocument, type ExportRow } from './data-export';
+import { snapshotVault, type ExportDocument, type ExportRow, type ExportValue } from './data-export';
 import { seedDemoData, type SeedSummary } from './demo-data';
 import { buildPlan } from './demo-data/build-plan';
 import { dayOf } from './demo-data/calendar';
@@ -63,6 +65,9 @@ const SEEDED_TABLES = [
   'session',
   'session_change',
   'session_attendee',
+  'note',
+  'note_addendum',
+  'risk_flag',
 ];
 const localDate = (ms: unknown) => clinicDate(new Date(Number(ms)).toISOString(), CLINIC.timeZone);
 
@@ -96,6 +101,10 @@ describe('demo data', () => {
       sessions: tables.session!.length,
       sessionChanges: tables.session_change!.length,
       sessionAttendees: tables.session_attendee!.length,
+      notes: tables.note!.length,
+      noteDrafts: tables.note!.filter((n) => n.status === 'draft').length,
+      noteAddenda: tables.note_addendum!.length,
+      riskFlags: tables.risk_flag!.length,
     });
     expect(first.summary.sessions).toBeGreaterThan(1000);
   });
@@ -461,6 +470,136 @@ describe('demo data', () => {
       expect(String(clientOf.get(a.client_id)!.created_at) < new Date(Number(w.start_ms)).toISOString()).toBe(true);
     }
     for (const d of sessions!.filter((s) => s.session_type === 'critical_incident_debrief')) expect(d.case_id).toBeNull();
+  });
+
+  it('writes case notes of every template by the case’s counsellor, most signed with the SHA-256 of their canonical text, a few recent drafts', () => {
+    const { note: notes, client_case: cases, session: sessions } = first.document.tables as Record<string, ExportRow[]>;
+    const caseOf = new Map(cases!.map((c) => [c.id, c]));
+    const sessionOf = new Map(sessions!.map((s) => [s.id, s]));
+    expect(new Set(notes!.map((n) => n.template))).toEqual(new Set(NOTE_TEMPLATES));
+    const drafts = notes!.filter((n) => n.status === 'draft');
+    expect(drafts.length).toBeGreaterThan(0);
+    expect(drafts.length / notes!.length).toBeLessThan(0.08);
+    // "Notes to sign" are mostly from the last weeks before the as-of date.
+    const fourWeeksBefore = new Date(HORIZON_MS - 28 * 86_400_000).toISOString();
+    expect(drafts.filter((n) => String(n.created_at) > fourWeeksBefore).length / drafts.length).toBeGreaterThan(0.7);
+    const ids = notes!.map((n) => Number(n.id));
+    expect(notes!.map((n) => String(n.created_at))).toEqual(notes!.map((n) => String(n.created_at)).sort());
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+    for (const n of notes!) {
+      const id = `note ${n.id}`;
+      const kase = caseOf.get(n.case_id)!;
+      const template = n.template as NoteTemplate;
+      const content = json<NoteContent>(n.content);
+      expect(fitsTemplate(template, content), id).toBe(true);
+      expect(Object.keys(content), id).toEqual([...TEMPLATE_SECTIONS[template]]);
+      expect(n.author_user_id, id).toBe(kase.counsellor_id);
+      expect(String(n.created_at) < HORIZON && String(n.updated_at) < HORIZON, id).toBe(true);
+      expect(String(n.updated_at) >= String(n.created_at), id).toBe(true);
+      if (n.status === 'signed') {
+        expect(n.content_sha256, id).toBe(sha256(canonicalNoteText(template, content)));
+        expect(n.signed_by_user_id, id).toBe(n.author_user_id);
+        expect(n.updated_at, id).toBe(n.signed_at);
+        expect(String(n.signed_at) >= String(n.created_at), id).toBe(true);
+        expect(Object.values(content).every((text) => text.trim() !== ''), id).toBe(true);
+      } else {
+        expect(n, id).toMatchObject({ signed_at: null, signed_by_user_id: null, content_sha256: null });
+        expect(Object.values(content).some((text) => text.trim() !== ''), id).toBe(true);
+      }
+      // Written after the session it records, while the case was open.
+      if (n.session_id !== null) {
+        const s = sessionOf.get(n.session_id)!;
+        expect(s.case_id, id).toBe(n.case_id);
+        expect(Date.parse(String(n.created_at)), id).toBeGreaterThan(Number(s.end_ms));
+        expect(s.status === 'attended' || (s.status === 'did_not_attend' && template === 'free_text'), id).toBe(true);
+        if (template === 'intake_assessment') expect(s.session_type, id).toBe('intake_assessment');
+        if (s.status === 'attended' && s.session_type === 'intake_assessment') expect(template, id).toBe('intake_assessment');
+      } else expect(['free_text', 'closing_summary']).toContain(template);
+      if (template === 'closing_summary') expect(kase.closed_date, id).not.toBeNull();
+      if (kase.closed_date !== null) expect(clinicDate(String(n.created_at), CLINIC.timeZone) <= String(kase.closed_date), id).toBe(true);
+    }
+    const sessionNotes = notes!.filter((n) => n.session_id !== null && ['soap', 'dap', 'birp'].includes(String(n.template)));
+    expect(sessionNotes.length / notes!.length).toBeGreaterThan(0.5);
+    // Written in the client's language: both are there.
+    expect(notes!.some((n) => String(n.content).includes('Klien '))).toBe(true);
+    expect(notes!.some((n) => String(n.content).includes('Client '))).toBe(true);
+    // No client's name in any note.
+    const { client } = first.document.tables as Record<string, ExportRow[]>;
+    const text = notes!.map((n) => String(n.content)).join('\n');
+    const names = client!.map((c) => String(c.family_name)).filter((name) => name.length >= 6);
+    expect(names.filter((name) => new RegExp(`\\b${name}\\b`).test(text))).toEqual([]);
+  });
+
+  it('adds a few addenda to signed notes, signed by their author with the SHA-256 of their canonical text', () => {
+    const { note: notes, note_addendum: addenda } = first.document.tables as Record<string, ExportRow[]>;
+    const noteOf = new Map(notes!.map((n) => [n.id, n]));
+    expect(addenda!.length).toBeGreaterThan(0);
+    expect(addenda!.length / notes!.length).toBeLessThan(0.05);
+    for (const a of addenda!) {
+      const note = noteOf.get(a.note_id)!;
+      const id = `addendum ${a.id}`;
+      expect(note.status, id).toBe('signed');
+      expect(a.content_sha256, id).toBe(createHash('sha256').update(canonicalAddendumText(Number(a.note_id), String(a.text)), 'utf8').digest('hex'));
+      expect(a.signed_by_user_id, id).toBe(note.author_user_id);
+      expect(String(a.signed_at) > String(note.signed_at) && String(a.signed_at) < HORIZON, id).toBe(true);
+    }
+    expect(addenda!.map((a) => String(a.signed_at))).toEqual(addenda!.map((a) => String(a.signed_at)).sort());
+  });
+
+  it('flags a few clients at risk, each flag raised (and cleared) with a signed free-text note on the client’s case saying why', () => {
+    const { note: notes, client_case: cases, risk_flag: flags } = first.document.tables as Record<string, ExportRow[]>;
+    const noteOf = new Map(notes!.map((n) => [n.id, n]));
+    const caseOf = new Map(cases!.map((c) => [c.id, c]));
+    expect(flags!.length).toBeGreaterThanOrEqual(3);
+    const reasonNote = (noteId: ExportValue, clientId: ExportValue, at: string) => {
+      const note = noteOf.get(noteId)!;
+      const kase = caseOf.get(note.case_id)!;
+      expect(note).toMatchObject({ status: 'signed', template: 'free_text', session_id: null, signed_at: at, created_at: at });
+      expect(kase.client_id).toBe(clientId);
+      expect(note.author_user_id).toBe(kase.counsellor_id);
+      // The case was open then.
+      if (kase.closed_date !== null) expect(clinicDate(at, CLINIC.timeZone) <= String(kase.closed_date)).toBe(true);
+      return note;
+    };
+    for (const f of flags!) {
+      expect(RISK_KINDS).toContain(f.kind);
+      expect(RISK_LEVELS).toContain(f.level);
+      const raised = reasonNote(f.raised_note_id!, f.client_id!, String(noteOf.get(f.raised_note_id)!.signed_at));
+      expect(f.raised_by_user_id).toBe(raised.author_user_id);
+      expect(f.raised_date).toBe(clinicDate(String(raised.signed_at), CLINIC.timeZone));
+      expect(String(f.review_date) >= String(f.raised_date)).toBe(true);
+      expect(String(f.raised_date) < AS_OF).toBe(true);
+      if (f.cleared_at !== null) {
+        const cleared = reasonNote(f.cleared_note_id!, f.client_id!, String(f.cleared_at));
+        expect(f.cleared_by_user_id).toBe(cleared.author_user_id);
+        expect(String(f.cleared_at) > String(raised.signed_at)).toBe(true);
+      } else expect(f.cleared_by_user_id).toBeNull();
+    }
+    expect(new Set(flags!.map((f) => f.client_id)).size).toBe(flags!.length);
+    const active = flags!.filter((f) => f.cleared_at === null);
+    expect(flags!.some((f) => f.cleared_at !== null)).toBe(true);
+    expect(active.some((f) => String(f.review_date) < AS_OF)).toBe(true);
+    expect(active.some((f) => String(f.review_date) >= AS_OF)).toBe(true);
+  });
+
+  it('indexes every note and addendum for full-text search, in both languages', async () => {
+    const counts = await first.app.runAdminTask('test', async (session) => {
+      const raw = rawConnection(session.dataSource);
+      const count = (sql: string) => raw.prepare(sql).pluck().get() as number;
+      return {
+        indexed: count('SELECT count(*) FROM note_fts'),
+        notesAndAddenda: count('SELECT (SELECT count(*) FROM note) + (SELECT count(*) FROM note_addendum)'),
+        tidur: count("SELECT count(*) FROM note_fts WHERE note_fts MATCH 'tidur'"),
+        sleep: count("SELECT count(*) FROM note_fts WHERE note_fts MATCH 'sleep'"),
+        klien: count("SELECT count(*) FROM note_fts WHERE note_fts MATCH 'klien'"),
+      };
+    });
+    expect(counts.indexed).toBe(counts.notesAndAddenda);
+    expect(counts.tidur).toBeGreaterThan(0);
+    expect(counts.sleep).toBeGreaterThan(0);
+    // A common word is in many more notes than a rarer one.
+    expect(counts.klien).toBeGreaterThan(counts.tidur * 2);
   });
 
   it('adds demo counsellors who cannot sign in until an admin resets their passphrase, and audits the seeding', async () => {

@@ -21,12 +21,14 @@ export { DEMO_SIZES, SIZE_SPECS, type DemoSize } from './demo-data/plan';
  * Demo data on request (`tenang seed-demo`), never otherwise: realistic synthetic
  * agencies, contracts, clients, referrals with their histories, cases, demo counsellors
  * with their working hours and leave, rooms, the clinic's holidays, and every case's
- * sessions with attendance, no-shows and cancellations (and agencies' workshops), for
- * demos, tests and benchmarks. Deterministic: the same seed and as-of date give the same
- * records. Only into a vault without agencies, clients or referrals: demo records mixed
- * into a clinic's real ones could never be cleanly taken out again (the histories are
- * append-only), so there is no --force. Rooms and holidays the vault already has are
- * kept: demo rooms take other names, and no demo session falls on a holiday entered.
+ * sessions with attendance, no-shows and cancellations (and agencies' workshops), and the
+ * case notes of the last months (signed with their hashes, some drafts and addenda) with a
+ * few risk flags, for demos, tests and benchmarks. Deterministic: the same seed and
+ * as-of date give the same records. Only into a vault without agencies, clients or
+ * referrals: demo records mixed into a clinic's real ones could never be cleanly taken out
+ * again (the histories are append-only), so there is no --force. Rooms and holidays the
+ * vault already has are kept: demo rooms take other names, and no demo session falls on a
+ * holiday entered.
  */
 export interface SeedOptions {
   size: DemoSize;

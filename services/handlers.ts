@@ -16,6 +16,12 @@ import { closeCase, listCases } from './case-service';
 import { addHoliday, addLeave, createRoom, getAvailability, listHolidays, listRooms, removeHoliday, removeLeave, setWorkingHours, updateRoom } from './availability-service';
 import { bookSessions, getSession, listSessions, rescheduleSession, setAttendance, setSessionStatus } from './session-service';
 import { exportCalendarIcs } from './calendar-export';
+import { addAddendum, createNote, getNote, homeScreen, listNotes, saveNoteDraft, signNote } from './note-service';
+import { searchNotes } from './note-search';
+import { verifySignatures } from './note-views';
+import { clearRiskFlag, listRiskFlags, raiseRiskFlag } from './risk-flag-service';
+import { addAttachment, getAttachment, listAttachments, openAttachmentCopy } from './attachment-service';
+import { clinicDate } from '../shared/domain/clinic-time';
 import { UserAccountEntity, AuditEntryEntity } from '../db/entities';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { AppError } from '../shared/errors';
@@ -27,6 +33,8 @@ export interface HandlerContext extends VaultDeps {
   session: OpenSession | null;
   openSession(session: OpenSession): Promise<void>;
   lock(reason: LockReason): Promise<void>;
+  /** Writes a short-lived plain copy of a document and opens it in the OS's viewer; null where there is none (CLI, tests). */
+  openCopy: ((bytes: Buffer, extension: string) => Promise<void>) | null;
 }
 
 type Handler<C extends ChannelName> = (input: ParsedInput<C>, ctx: HandlerContext) => Promise<ChannelOutput<C>>;
@@ -111,7 +119,8 @@ export const handlers: HandlerTable = {
       appendAudit(m, { at: isoAt(ctx.clock), actorUserId: session.user.id, actorUsername: session.user.username, action: 'vault.verify', recordType: 'vault', recordId: session.vaultId, outcome: 'success' }),
     );
     const auditEntries = await session.dataSource.getRepository(AuditEntryEntity).count();
-    return { integrity: 'ok' as const, schemaVersion: LATEST_SCHEMA_VERSION, users, auditEntries };
+    const signatures = await verifySignatures(session.dataSource.manager);
+    return { integrity: 'ok' as const, schemaVersion: LATEST_SCHEMA_VERSION, users, auditEntries, signatures };
   },
 
   'vault.rekey': async (input, ctx) => rekeyVault(ctx, signedIn(ctx), input.passphrase),
@@ -167,4 +176,22 @@ export const handlers: HandlerTable = {
   'sessions.setStatus': async (input, ctx) => setSessionStatus(signedIn(ctx), ctx.clock, input),
   'sessions.setAttendance': async (input, ctx) => setAttendance(signedIn(ctx), ctx.clock, input),
   'calendar.exportIcs': async (input, ctx) => exportCalendarIcs(signedIn(ctx), ctx.clock, input),
+  'notes.create': async (input, ctx) => createNote(signedIn(ctx), ctx.clock, input),
+  'notes.save': async (input, ctx) => saveNoteDraft(signedIn(ctx), ctx.clock, input),
+  'notes.sign': async (input, ctx) => signNote(signedIn(ctx), ctx.clock, input),
+  'notes.get': async (input, ctx) => getNote(signedIn(ctx), ctx.clock, input),
+  'notes.list': async (input, ctx) => ({ notes: await listNotes(signedIn(ctx), ctx.clock, input) }),
+  'notes.addAddendum': async (input, ctx) => addAddendum(signedIn(ctx), ctx.clock, input),
+  'notes.search': async (input, ctx) => searchNotes(signedIn(ctx), ctx.clock, input),
+  'home.get': async (_input, ctx) => {
+    const session = signedIn(ctx);
+    return homeScreen(session, clinicDate(isoAt(ctx.clock), session.settings.timeZone));
+  },
+  'risks.list': async (input, ctx) => ({ flags: await listRiskFlags(signedIn(ctx), ctx.clock, input) }),
+  'risks.raise': async (input, ctx) => raiseRiskFlag(signedIn(ctx), ctx.clock, input),
+  'risks.clear': async (input, ctx) => clearRiskFlag(signedIn(ctx), ctx.clock, input),
+  'attachments.list': async (input, ctx) => ({ attachments: await listAttachments(signedIn(ctx), ctx.clock, input.clientId) }),
+  'attachments.add': async (input, ctx) => addAttachment(signedIn(ctx), ctx.clock, input),
+  'attachments.get': async (input, ctx) => getAttachment(signedIn(ctx), ctx.clock, input.id),
+  'attachments.openCopy': async (input, ctx) => openAttachmentCopy(signedIn(ctx), ctx.clock, input.id, ctx.openCopy),
 };

@@ -40,6 +40,9 @@ const VIEW_FIELDS: Record<string, string> = {
   seriesId: 's.series_id',
   overrideReason: 's.override_reason',
   allowanceReason: 's.allowance_reason',
+  riskLevel: "(SELECT rf.level FROM risk_flag rf WHERE rf.client_id = cl.id AND rf.cleared_at IS NULL ORDER BY CASE rf.level WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END LIMIT 1)",
+  noteId: '(SELECT nt.id FROM note nt WHERE nt.session_id = s.id)',
+  noteStatus: '(SELECT nt.status FROM note nt WHERE nt.session_id = s.id)',
   attendeeCount: "CASE WHEN s.session_type = 'group_workshop' THEN (SELECT count(*) FROM session_attendee sa WHERE sa.session_id = s.id) ELSE 0 END",
 };
 

@@ -10,6 +10,8 @@ import { isoAt, systemClock, type Clock } from './clock';
 import { handlers, type HandlerContext } from './handlers';
 import { closeSession, type OpenSession } from './session';
 import { logError } from './log';
+import { OPEN_COPIES_FOLDER, OpenCopies } from './open-copies';
+import { join } from 'node:path';
 
 export type { Clock } from './clock';
 
@@ -18,6 +20,8 @@ export interface TenangAppOptions {
   clock?: Clock;
   /** Path to a better_sqlite3.node built for Electron's ABI (the app, not the CLI or tests). */
   nativeBinding?: string;
+  /** Opens a file with the operating system's default program (Electron's shell.openPath); absent in the CLI and tests. */
+  openExternally?: (path: string) => Promise<void>;
 }
 
 export type EventListener = (event: EventName, payload: unknown) => void;
@@ -34,6 +38,13 @@ export interface TenangApp {
   /** Lock when idle for longer than the clinic's auto-lock minutes. */
   checkIdle(): Promise<void>;
   lock(reason: LockReason): Promise<void>;
+  /**
+   * Ask the window to save what is being typed (event `drafts.flush`), give it `graceMs` to
+   * send the saves, and wait until every request that came in meanwhile has run. Called
+   * before a lock the user did not ask for and before the window closes, so a note being
+   * typed loses nothing.
+   */
+  flushDrafts(graceMs?: number): Promise<void>;
   close(): Promise<void>;
   /**
    * For in-process callers only (the CLI), never reachable over IPC: run work too large
@@ -43,12 +54,18 @@ export interface TenangApp {
   runAdminTask<T>(task: string, work: (session: OpenSession, clock: Clock) => Promise<T>): Promise<T>;
 }
 
+/** How long the window gets to send its last saves before a lock or a close goes ahead. */
+export const DRAFT_FLUSH_GRACE_MS = 400;
+
 /** Channels that do not count as the user being active (the UI may call them on its own). */
 const NOT_ACTIVITY = new Set<ChannelName>(['app.status']);
 
 export function createTenangApp(options: TenangAppOptions): TenangApp {
   const clock = options.clock ?? systemClock;
   const folder = new VaultFolder(options.vaultDir, options.nativeBinding);
+  // Plain copies of documents opened outside the app: none may outlive a lock, a close or a crash.
+  const copies = new OpenCopies(join(options.vaultDir, OPEN_COPIES_FOLDER));
+  copies.removeAll();
   const listeners = new Set<EventListener>();
   let session: OpenSession | null = null;
   // One request at a time: SQLite has one writer, TypeORM's better-sqlite3 driver one
@@ -75,6 +92,7 @@ export function createTenangApp(options: TenangAppOptions): TenangApp {
     } catch (e) {
       logError('lock.audit', e);
     } finally {
+      copies.removeAll();
       await closeSession(closing);
       emit('session.locked', { reason });
     }
@@ -88,6 +106,12 @@ export function createTenangApp(options: TenangAppOptions): TenangApp {
       session = opened;
     },
     lock: lockNow,
+    openCopy: options.openExternally
+      ? async (bytes, extension) => {
+          const open = options.openExternally!;
+          await open(copies.write(bytes, extension));
+        }
+      : null,
   });
 
   async function auditDenied(channel: string): Promise<void> {
@@ -137,6 +161,12 @@ export function createTenangApp(options: TenangAppOptions): TenangApp {
         if (session && clock.now() - session.lastActivityMs >= session.settings.autoLockMinutes * 60_000) await lockNow('idle');
       }),
     lock: (reason) => exclusive(() => lockNow(reason)),
+    flushDrafts: async (graceMs = DRAFT_FLUSH_GRACE_MS) => {
+      if (!session) return;
+      emit('drafts.flush', {});
+      await new Promise((resolve) => setTimeout(resolve, graceMs));
+      await exclusive(async () => undefined);
+    },
     runAdminTask: (task, work) =>
       exclusive(async () => {
         if (!session) throw new AppError('NOT_SIGNED_IN', 'The vault is locked. Sign in first.');

@@ -52,6 +52,19 @@ export const AUDIT_ACTIONS = [
   'session.override',
   'session.allowance_exceeded',
   'calendar.export',
+  'note.create',
+  'note.sign',
+  'note.addendum',
+  /** A note's content was read by someone in the client's caseload. */
+  'note.view',
+  /** A note was opened by someone outside the client's caseload, with the reason they typed. */
+  'note.break_glass',
+  /** A note search was run (how many hits, never the words searched for). */
+  'note.search',
+  'risk.raise',
+  'risk.clear',
+  'attachment.add',
+  'attachment.open',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

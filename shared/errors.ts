@@ -37,6 +37,9 @@ export const ERROR_CODES = [
   'HOLIDAY_EXISTS',
   'SCHEDULE_CONFLICT',
   'ALLOWANCE_EXCEEDED',
+  'NOTE_SIGNED',
+  'BREAK_GLASS_REQUIRED',
+  'OPEN_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -10,6 +10,8 @@ export type Access = 'public' | readonly Role[];
 
 export const ANY_SIGNED_IN: readonly Role[] = ROLES;
 export const ADMIN_ONLY: readonly Role[] = ['admin'];
+/** Clinical work: writing and searching notes, raising risk flags. Admins are not clinicians. */
+export const COUNSELLOR_ONLY: readonly Role[] = ['counsellor'];
 
 export function roleMayCall(access: Access, role: Role | null): boolean {
   if (access === 'public') return true;

@@ -8,6 +8,8 @@ import { DraftEntity } from './draft';
 import { ReferralEntity, ReferralStatusChangeEntity } from './referral';
 import { SessionAttendeeEntity, SessionChangeEntity, SessionEntity } from './session';
 import { SettingEntity } from './setting';
+import { NoteAccessEntity, NoteAddendumEntity, NoteEntity, RiskFlagEntity } from './note';
+import { AttachmentEntity } from './attachment';
 import { UserAccountEntity } from './user-account';
 
 export * from './agency';
@@ -19,7 +21,9 @@ export * from './contract';
 export * from './draft';
 export * from './referral';
 export * from './session';
+export * from './note';
+export * from './attachment';
 export * from './setting';
 export * from './user-account';
 
-export const ENTITIES = [UserAccountEntity, SettingEntity, AuditEntryEntity, DraftEntity, AgencyEntity, ContractEntity, ClientEntity, ClientCaseEntity, ReferralEntity, ReferralStatusChangeEntity, RoomEntity, WorkingHoursEntity, LeaveEntity, ClinicHolidayEntity, SessionEntity, SessionChangeEntity, SessionAttendeeEntity];
+export const ENTITIES = [UserAccountEntity, SettingEntity, AuditEntryEntity, DraftEntity, AgencyEntity, ContractEntity, ClientEntity, ClientCaseEntity, ReferralEntity, ReferralStatusChangeEntity, RoomEntity, WorkingHoursEntity, LeaveEntity, ClinicHolidayEntity, SessionEntity, SessionChangeEntity, SessionAttendeeEntity, NoteEntity, NoteAddendumEntity, RiskFlagEntity, NoteAccessEntity, AttachmentEntity];

@@ -23,6 +23,12 @@ export function lockQuietly(app: TenangApp, reason: LockReason): Promise<void> {
   });
 }
 
+/** A lock the window did not ask for (OS lock, suspend, the menu): let it save what is being typed first. */
+export async function flushThenLock(app: TenangApp, reason: LockReason): Promise<void> {
+  await app.flushDrafts().catch(() => console.error('[tenang] asking the window to save drafts failed'));
+  await lockQuietly(app, reason);
+}
+
 export function startAutoLock(app: TenangApp): () => void {
   // True while the OS screen is known to be locked, so one locked period locks the vault
   // once, not on every check (lock() would be a no-op, but each call is needless noise).
@@ -47,7 +53,7 @@ export function startAutoLock(app: TenangApp): () => void {
     }
     if (osLocked) return;
     osLocked = true;
-    void lockQuietly(app, 'os_lock');
+    void flushThenLock(app, 'os_lock');
   };
 
   const timer = setInterval(() => {
@@ -58,9 +64,9 @@ export function startAutoLock(app: TenangApp): () => void {
   const onLockScreen = (): void => {
     // The poll that follows will see 'locked' too: this period is already handled.
     osLocked = true;
-    void lockQuietly(app, 'os_lock');
+    void flushThenLock(app, 'os_lock');
   };
-  const onSuspend = (): void => void lockQuietly(app, 'suspend');
+  const onSuspend = (): void => void flushThenLock(app, 'suspend');
   powerMonitor.on('lock-screen', onLockScreen);
   powerMonitor.on('suspend', onSuspend);
 

@@ -5,10 +5,10 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, Menu, session, type BrowserWindow, type Session } from 'electron';
+import { app, dialog, Menu, session, shell, type BrowserWindow, type Session } from 'electron';
 import { createTenangApp, type TenangApp } from '../../services/tenang-app';
 import type { LockReason } from '../../shared/audit-actions';
-import { lockQuietly, startAutoLock } from './auto-lock';
+import { flushThenLock, lockQuietly, startAutoLock } from './auto-lock';
 import { registerIpc } from './ipc';
 import { resolveVaultDir } from './locations';
 import { buildMenu } from './menu';
@@ -59,12 +59,32 @@ function fatal(err: unknown, vaultDir: string): void {
   dialog.showErrorBox(text.title, `${text.message}\n\n${text.detail}`);
 }
 
+/** Opens a document copy with the OS's default program; shell.openPath answers with an error text, never throws. */
+async function openWithSystemViewer(filePath: string): Promise<void> {
+  const failure = await shell.openPath(filePath);
+  if (failure) throw new Error('the system viewer did not open the document');
+}
+
 function openWindow(): void {
   if (!appSession || !tenangApp) return;
   const win = createMainWindow({ session: appSession, preloadPath: PRELOAD_PATH, isPackaged: app.isPackaged });
   mainWindow = win;
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
+  });
+  // Closing the window: hold it open a moment while the page saves the note being typed.
+  let draftsFlushed = false;
+  win.on('close', (event) => {
+    const app_ = tenangApp;
+    if (draftsFlushed || !app_ || shutdown !== 'running') return;
+    event.preventDefault();
+    draftsFlushed = true;
+    void app_
+      .flushDrafts()
+      .catch(() => console.error('[tenang] asking the window to save drafts failed'))
+      .then(() => {
+        if (!win.isDestroyed()) win.close();
+      });
   });
 
   // A crashed or killed renderer: lock the vault (the page's state is gone, and a fresh page
@@ -115,7 +135,7 @@ async function start(): Promise<void> {
       electronVersion: process.versions.electron ?? '',
     });
     assertNativeModuleLoads(nativeBinding);
-    tenangApp = createTenangApp({ vaultDir, ...(nativeBinding ? { nativeBinding } : {}) });
+    tenangApp = createTenangApp({ vaultDir, ...(nativeBinding ? { nativeBinding } : {}), openExternally: openWithSystemViewer });
 
     // Whatever app.status reports (no vault yet, locked, keyring unreadable) the window can
     // show; an INTERNAL failure here means the vault folder itself is unusable.
@@ -133,7 +153,7 @@ async function start(): Promise<void> {
 
   const app_ = tenangApp;
   Menu.setApplicationMenu(
-    buildMenu({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin', lockNow: () => void lockQuietly(app_, 'manual') }),
+    buildMenu({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin', lockNow: () => void flushThenLock(app_, 'manual') }),
   );
   stopIpc = registerIpc(app_, () => mainWindow);
   stopAutoLock = startAutoLock(app_);

@@ -10,7 +10,8 @@ import { SetupWizard } from '../setup/SetupWizard';
 import { RecoveryKeyScreen } from '../setup/RecoveryKeyScreen';
 import { UnlockScreen } from '../unlock/UnlockScreen';
 import { SignedInApp } from '../shell/SignedInApp';
-import { HOME_PAGE, mayOpen, type PageId } from '../shell/pages';
+import { homePageFor, mayOpen, type PageId } from '../shell/pages';
+import { flushAll } from '../drafts/flush-registry';
 import { LoadingScreen } from './LoadingScreen';
 import { StartupProblemScreen } from './StartupProblemScreen';
 import { VaultProblemScreen } from './VaultProblemScreen';
@@ -38,7 +39,7 @@ export function App() {
   const screenKind = useRef(screen.kind);
   screenKind.current = screen.kind;
   // Where the person was when the app locked, so unlocking takes them back there.
-  const [page, setPage] = useState<PageId>(HOME_PAGE);
+  const [page, setPage] = useState<PageId>('referrals');
   const lastUserId = useRef<number | null>(null);
   // A lock while the recovery key is on screen: the (still empty) vault locks, but the key
   // stays until the person confirms they stored it, then they sign in again.
@@ -63,8 +64,9 @@ export function App() {
   }, []);
 
   const enterApp = (session: SessionInfo, failedAttempts: number) => {
-    if (lastUserId.current !== session.user.id) setPage(HOME_PAGE);
-    else setPage((current) => (mayOpen(current, session.user.role) ? current : HOME_PAGE));
+    const home = homePageFor(session.user.role);
+    if (lastUserId.current !== session.user.id) setPage(home);
+    else setPage((current) => (mayOpen(current, session.user.role) ? current : home));
     lastUserId.current = session.user.id;
     void applyClinicLanguage(session.settings.language);
     setScreen({ kind: 'shell', session, failedAttempts });
@@ -78,12 +80,15 @@ export function App() {
       if (screenKind.current === 'recovery-key') lockedDuringRecoveryKey.current = lockReasonOf(payload);
       else void showStatus(lockReasonOf(payload));
     });
+    // The main process is about to lock or close the window: save what is being typed now.
+    const stopFlushEvents = bridge.on('drafts.flush', () => void flushAll());
     const stopNotSignedIn = onNotSignedIn(() => {
       if (screenKind.current === 'shell') void showStatus(null);
     });
     const stopVaultProblems = onVaultProblem((code) => setScreen({ kind: 'vault-problem', code }));
     return () => {
       stopLockEvents();
+      stopFlushEvents();
       stopNotSignedIn();
       stopVaultProblems();
     };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../shared/contract/session-schemas';
 import type { ClientSummary } from '../../shared/contract/referral-schemas';
 import { clientName } from '../referrals/shared/client-text';
+import { RiskLevelBadge } from '../risk/RiskLevelBadge';
 import { useFormatters } from '../session/useFormatters';
 import { longDayText, minutesBetween, spanText } from './calendar-time';
 import { ModalityIcon, SessionStatusBadge } from './SessionBadges';
@@ -44,6 +45,14 @@ export function SessionDetails({ session, attendees }: { session: SessionView; a
           ) : (
             t('calendar.details.forAgency')
           )}
+        </Item>
+      )}
+      {!workshop && session.riskLevel && (
+        <Item label={t('risk.calendar.detailLabel')} wide testId="session-risk">
+          <span className="session-risk-line">
+            <RiskLevelBadge level={session.riskLevel} />
+            <span>{t('risk.calendar.detail')}</span>
+          </span>
         </Item>
       )}
       <Item label={t('calendar.fields.sessionType')}>{t(`calendar.vocab.sessionType.${session.sessionType}`)}</Item>

@@ -1,9 +1,12 @@
+import '../styles/risk-search.css';
 import type { TFunction } from 'i18next';
 import type { Calendar } from '@event-calendar/core';
 import type { Availability, Holiday } from '../../shared/contract/availability-schemas';
 import type { SessionView } from '../../shared/contract/session-schemas';
 import type { Modality } from '../../shared/domain/sessions';
 import type { Language } from '../../shared/settings';
+import type { RiskLevel } from '../../shared/domain/notes';
+import { RISK_FLAG_PATH } from '../risk/risk-icon';
 import { spanText, wallDate } from './calendar-time';
 
 /** Resource ids of the clinic view: a column per counsellor and per room. */
@@ -27,7 +30,7 @@ export function sessionEvent(session: SessionView, zone: string): Calendar.Event
     resourceIds: [counsellorResource(session.counsellorId), ...(session.roomId === null ? [] : [roomResource(session.roomId)])],
     startEditable: movable,
     durationEditable: movable,
-    classNames: ['session-event', `session-event--${session.status}`, `session-event--${session.sessionType}`],
+    classNames: ['session-event', `session-event--${session.status}`, `session-event--${session.sessionType}`, ...(session.riskLevel ? [`session-event--risk-${session.riskLevel}`] : [])],
     extendedProps: { session },
   };
 }
@@ -105,6 +108,28 @@ function modalityIcon(modality: Modality): SVGElement {
   return svg;
 }
 
+/**
+ * The client's active risk flag on their session: a flag and the level in words, coloured
+ * by level; assistive technology hears "Risk flag: high" rather than a bare word.
+ */
+function riskMarker(level: RiskLevel, t: TFunction): HTMLElement {
+  const marker = element('span', `session-risk session-risk--${level}`);
+  marker.dataset['testid'] = 'session-risk-marker';
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 20 20');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  svg.setAttribute('class', 'icon risk-icon');
+  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  path.setAttribute('d', RISK_FLAG_PATH);
+  svg.append(path);
+  const levelText = t(`risk.level.${level}`);
+  const shown = element('span', '', levelText);
+  shown.setAttribute('aria-hidden', 'true');
+  marker.append(svg, shown, element('span', 'visually-hidden', t('risk.calendar.label', { level: levelText })));
+  return marker;
+}
+
 interface ContentOptions {
   zone: string;
   language: Language;
@@ -137,6 +162,7 @@ export function sessionContent(session: SessionView, t: TFunction, options: Cont
   } else {
     who.textContent = session.agencyName;
   }
+  if (session.riskLevel && session.clientCode && session.sessionType !== 'group_workshop') who.prepend(riskMarker(session.riskLevel, t), ' ');
   root.append(who);
 
   const meta = element('div', 'session-event__meta');

@@ -15,6 +15,9 @@ import { ReferralHistoryTable } from './ReferralHistoryTable';
 import { nameWithPreferred } from './client-text';
 import { BookSessionDialog } from '../calendar/BookSessionDialog';
 import { CaseSessionsList } from '../calendar/CaseSessionsList';
+import { RiskFlagsPanel } from '../risk/RiskFlagsPanel';
+import { ClientNotesSection } from '../notes/ClientNotesSection';
+import { AttachmentsSection } from '../attachments/AttachmentsSection';
 
 type ClientRecord = ChannelOutput<'clients.get'>;
 type DoneNotice = 'clients.detail.saved' | 'clients.detail.caseClosed' | 'clients.detail.sessionBooked';
@@ -101,6 +104,7 @@ export function ClientDetailPage({ clientId, onBack }: ClientDetailPageProps) {
           </button>
         </div>
         <ClientFacts client={client} />
+        <RiskFlagsPanel clientId={client.id} cases={cases} />
       </section>
       {notice && (
         <Notice tone="success" testId="client-notice">
@@ -131,6 +135,8 @@ export function ClientDetailPage({ clientId, onBack }: ClientDetailPageProps) {
           <CaseSessionsList caseIds={cases.map((clientCase) => clientCase.id)} reloadKey={bookedCount} />
         </section>
       )}
+      {cases.length > 0 && <ClientNotesSection clientId={client.id} cases={cases} />}
+      <AttachmentsSection clientId={client.id} cases={cases} />
       <section className="card" aria-labelledby="client-referrals-title">
         <h2 id="client-referrals-title" className="card-heading">
           {t('clients.referrals.title')}

@@ -1,5 +1,7 @@
 /** The few line icons the app uses, drawn inline (the CSP allows no icon fonts from elsewhere). */
 const PATHS = {
+  home: 'M3.5 9.5L10 4l6.5 5.5 M5.5 8v8h9V8 M8.5 16v-4h3v4',
+  search: 'M8.5 14a5.5 5.5 0 1 0 0-11 5.5 5.5 0 0 0 0 11z M12.5 12.5l4.5 4.5',
   referrals: 'M4 5h12v10H4z M4 5l6 5 6-5',
   calendar: 'M4 6h12v10H4z M4 9h12 M7 4v3 M13 4v3',
   clients: 'M7.5 9a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z M2.5 16c.6-2.9 2.6-4.5 5-4.5s4.4 1.6 5 4.5 M13 4.5a2.3 2.3 0 0 1 0 4.4 M14.5 11.8c1.6.5 2.6 1.9 3 4.2',

@@ -8,9 +8,11 @@ import { PlaceholderPage } from './PlaceholderPage';
 import { ReferralsSection } from '../referrals/ReferralsSection';
 import { ClientsSection } from '../clients/ClientsSection';
 import { CalendarPage } from '../calendar/CalendarPage';
+import { HomePage } from '../home/HomePage';
+import { NoteSearchPage } from '../note-search/NoteSearchPage';
 import { SideNav } from './SideNav';
 import { TopBar } from './TopBar';
-import { HOME_PAGE, mayOpen, type PageId } from './pages';
+import { homePageFor, mayOpen, type PageId } from './pages';
 
 interface AppShellProps {
   page: PageId;
@@ -22,7 +24,7 @@ interface AppShellProps {
 export function AppShell({ page: requested, onNavigate, failedAttempts }: AppShellProps) {
   const { t } = useTranslation();
   const { session } = useSession();
-  const page = mayOpen(requested, session.user.role) ? requested : HOME_PAGE;
+  const page = mayOpen(requested, session.user.role) ? requested : homePageFor(session.user.role);
   const main = useRef<HTMLElement>(null);
   // Choosing a section in the navigation opens it afresh, even the one already open
   // (Clients goes back from a client's record to the list).
@@ -62,6 +64,10 @@ export function AppShell({ page: requested, onNavigate, failedAttempts }: AppShe
             <ClientsSection key={visit} />
           ) : page === 'calendar' ? (
             <CalendarPage key={visit} />
+          ) : page === 'home' ? (
+            <HomePage key={visit} />
+          ) : page === 'notes/search' ? (
+            <NoteSearchPage key={visit} />
           ) : (
             <PlaceholderPage section={page as 'reports'} />
           )}

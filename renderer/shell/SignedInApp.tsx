@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { SessionInfo, Settings } from '../../shared/contract/schemas';
 import { call } from '../api/client';
+import { flushAll } from '../drafts/flush-registry';
 import { SessionContext, type SessionState } from '../session/SessionContext';
 import { useActivityReporter } from '../session/useActivityReporter';
 import { AppShell } from './AppShell';
@@ -22,6 +23,7 @@ export function SignedInApp({ session: initial, failedAttempts, page, onNavigate
   const updateSettings = useCallback((settings: Settings) => setSession((current) => ({ ...current, settings })), []);
   const lock = useCallback(async () => {
     try {
+      await flushAll(); // the note being typed reaches the vault before the key is dropped
       await call('session.lock', {});
     } finally {
       onLocked();

@@ -5,6 +5,7 @@ import { addMonths, ClinicDays, dayOf, workingDayFrom } from './calendar';
 import { buildClientsAndReferrals } from './clients';
 import { Grid } from './grid';
 import { isPublicHoliday } from './holidays';
+import { planNotes } from './notes';
 import { DemoPeople } from './people';
 import { SIZE_SPECS, type DemoAgency, type DemoClient, type DemoCounsellor, type DemoPlan, type DemoSize } from './plan';
 import { Random } from './random';
@@ -63,7 +64,8 @@ export function buildPlan(options: PlanOptions): DemoPlan {
     { random, days, grid, horizonMs, asOfDay: options.asOfDay, counsellors, clientsOf: clientsByAgency(clients) },
     { agencies, referrals, firstDay },
   );
-  return { counsellors, agencies, clients, referrals, cases, rooms, holidays, sessions };
+  const { notes, riskFlags } = planNotes({ cases, sessions, referrals, counsellors }, { seed: options.seed, days, horizonMs, asOfDay: options.asOfDay, months: spec.noteMonths });
+  return { counsellors, agencies, clients, referrals, cases, rooms, holidays, sessions, notes, riskFlags };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { AllowancePolicy, FirstAppointmentTarget, ReportingFrequency, Secto
 import type { ClientLanguage, Gender, JobRole } from '../../shared/domain/clients';
 import type { ClosureReason, ConsentLevel, PresentingIssue, ReferralStatus, ReferralType } from '../../shared/domain/referrals';
 import type { Modality, SessionStatus, SessionType, WorkshopTopic } from '../../shared/domain/sessions';
+import type { NoteTemplate, RiskKind, RiskLevel } from '../../shared/domain/notes';
 import type { Moment } from './calendar';
 
 /**
@@ -23,12 +24,17 @@ export interface SizeSpec {
   counsellors: number;
   /** How far back referrals go before the as-of date. */
   months: number;
+  /**
+   * How far back the case notes go: the demo clinic began keeping its notes in Tenang
+   * this many months before the as-of date (about 200,000 notes in a large vault).
+   */
+  noteMonths: number;
 }
 
 export const SIZE_SPECS: Record<DemoSize, SizeSpec> = {
-  small: { agencies: 5, clients: 300, counsellors: 4, months: 18 },
-  medium: { agencies: 20, clients: 10_000, counsellors: 45, months: 24 },
-  large: { agencies: 50, clients: 100_000, counsellors: 300, months: 36 },
+  small: { agencies: 5, clients: 300, counsellors: 4, months: 18, noteMonths: 6 },
+  medium: { agencies: 20, clients: 10_000, counsellors: 45, months: 24, noteMonths: 5 },
+  large: { agencies: 50, clients: 100_000, counsellors: 300, months: 36, noteMonths: 7 },
 };
 
 interface Written {
@@ -234,6 +240,56 @@ export interface DemoReferral extends Written {
   updatedMs: number;
 }
 
+/**
+ * What a note records, which decides its template and its words: a session (its note, or
+ * a short one for a no-show, or a consultation with the client's manager), the case as a
+ * whole (a phone call, a supervisor consultation, the closing summary), or a risk flag
+ * raised or cleared.
+ */
+export type DemoNoteKind = 'intake' | 'session' | 'did_not_attend' | 'manager_consultation' | 'phone_contact' | 'supervision' | 'closing' | 'risk_raised' | 'risk_cleared';
+
+/**
+ * A note as planned. Its words are not kept here: a large vault's 200,000 notes would
+ * hold some 300 MB of text in memory at once. They are written from `textSeed` when the
+ * note is written, so the same seed still gives the same words.
+ */
+export interface DemoNote extends Written {
+  case: DemoCase;
+  session: DemoSession | null;
+  kind: DemoNoteKind;
+  template: NoteTemplate;
+  language: 'en' | 'id';
+  /** The case's sessions counted so far, this one included (for "session 4" and the like). */
+  sessionNumber: number;
+  createdMs: number;
+  /** When signed (by its author); null for a draft. */
+  signedMs: number | null;
+  updatedMs: number;
+  /** A draft's sections typed so far (the first ones; the others are still empty). */
+  typedSections: number;
+  textSeed: number;
+  /** The flag a risk note raises or clears. */
+  flag: DemoRiskFlag | null;
+  addendum: DemoAddendum | null;
+}
+
+/** A correction of a signed note, signed by its author. */
+export interface DemoAddendum extends Written {
+  signedMs: number;
+  textSeed: number;
+}
+
+export interface DemoRiskFlag extends Written {
+  case: DemoCase;
+  kind: RiskKind;
+  level: RiskLevel;
+  /** Dates as YYYY-MM-DD in the clinic's zone. */
+  raisedDate: string;
+  reviewDate: string;
+  raisedNote: DemoNote;
+  cleared: { note: DemoNote } | null;
+}
+
 export interface DemoPlan {
   counsellors: DemoCounsellor[];
   agencies: DemoAgency[];
@@ -244,4 +300,7 @@ export interface DemoPlan {
   /** The clinic's holidays to write (those already in the vault are left out). */
   holidays: DemoHoliday[];
   sessions: DemoSession[];
+  /** Case notes in the order they were written; risk flags in the order they were raised. */
+  notes: DemoNote[];
+  riskFlags: DemoRiskFlag[];
 }

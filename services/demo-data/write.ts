@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager, EntitySchema } from 'typeorm';
 import { foldName } from '../../shared/domain/clients';
+import { canonicalAddendumText, canonicalNoteText } from '../../shared/domain/notes';
 import { formatClientCode } from '../../shared/domain/referrals';
 import {
   AgencyEntity,
@@ -8,8 +10,11 @@ import {
   ClinicHolidayEntity,
   ContractEntity,
   LeaveEntity,
+  NoteAddendumEntity,
+  NoteEntity,
   ReferralEntity,
   ReferralStatusChangeEntity,
+  RiskFlagEntity,
   RoomEntity,
   SessionAttendeeEntity,
   SessionChangeEntity,
@@ -19,7 +24,8 @@ import {
 } from '../../db/entities';
 import { bulkInsert } from '../../db/bulk';
 import { dateOf, iso, yearOf } from './calendar';
-import type { DemoActor, DemoPlan, DemoSession } from './plan';
+import { addendumText, noteContent } from './note-text';
+import type { DemoActor, DemoNote, DemoPlan, DemoRiskFlag, DemoSession } from './plan';
 
 /**
  * Write a plan with one prepared statement per table, inside the caller's transaction.
@@ -41,6 +47,11 @@ export interface DemoCounts {
   sessions: number;
   sessionChanges: number;
   sessionAttendees: number;
+  notes: number;
+  /** Of the notes, those not yet signed. */
+  noteDrafts: number;
+  noteAddenda: number;
+  riskFlags: number;
 }
 
 /** Rows per bulkInsert call for the largest tables: a million sessions are never all rows in memory at once. */
@@ -228,6 +239,7 @@ export function writePlan(m: EntityManager, plan: DemoPlan, adminId: number, slo
   );
 
   const sessionCounts = writeSessions(m, plan.sessions, actorId, timeZone);
+  const noteCounts = writeNotes(m, plan.notes, plan.riskFlags);
 
   return {
     counsellors: plan.counsellors.length,
@@ -242,6 +254,7 @@ export function writePlan(m: EntityManager, plan: DemoPlan, adminId: number, slo
     leave: leave.length,
     holidays: plan.holidays.length,
     ...sessionCounts,
+    ...noteCounts,
   };
 }
 
@@ -322,6 +335,97 @@ function writeSessions(m: EntityManager, planned: readonly DemoSession[], actorI
   const attendees = sessions.flatMap((s) => s.attendees.map((client) => ({ sessionId: idOf(s), clientId: idOf(client) })));
   insertKeyed(m, SessionAttendeeEntity, attendees);
   return { sessions: sessions.length, sessionChanges: changes.length, sessionAttendees: attendees.length };
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * Notes in the order they were written, their words made now from each note's seed (a
+ * chunk at a time: never all 200,000 notes' text in memory at once), a signed note's
+ * SHA-256 taken over its canonical text as the app's signing takes it; the full-text
+ * index's triggers index each as it goes in. Then the addenda in the order they were
+ * signed, and the risk flags in the order they were raised.
+ */
+function writeNotes(m: EntityManager, notes: readonly DemoNote[], flags: readonly DemoRiskFlag[]): { notes: number; noteDrafts: number; noteAddenda: number; riskFlags: number } {
+  let drafts = 0;
+  for (let from = 0; from < notes.length; from += CHUNK) {
+    const chunk = notes.slice(from, from + CHUNK);
+    assignIds(
+      chunk,
+      bulkInsert(
+        m,
+        NoteEntity,
+        chunk.map((n) => {
+          const kase = n.case;
+          const content = noteContent(n.textSeed, {
+            kind: n.kind,
+            template: n.template,
+            language: n.language,
+            issue: kase.presentingIssues[0]!,
+            sessionNumber: n.sessionNumber,
+            modality: n.session?.modality ?? null,
+            closure: kase.closureReason,
+            flag: n.flag && { kind: n.flag.kind, level: n.flag.level, reviewDate: n.flag.reviewDate },
+            typedSections: n.typedSections,
+          });
+          const signed = n.signedMs !== null;
+          if (!signed) drafts += 1;
+          const author = idOf(kase.counsellor);
+          return {
+            caseId: idOf(kase),
+            sessionId: n.session ? idOf(n.session) : null,
+            authorUserId: author,
+            template: n.template,
+            content: JSON.stringify(content),
+            status: signed ? ('signed' as const) : ('draft' as const),
+            signedAt: signed ? iso(n.signedMs!) : null,
+            signedByUserId: signed ? author : null,
+            contentSha256: signed ? sha256(canonicalNoteText(n.template, content)) : null,
+            createdAt: iso(n.createdMs),
+            updatedAt: iso(n.updatedMs),
+          };
+        }),
+      ),
+    );
+  }
+
+  const corrected = notes.filter((n) => n.addendum !== null).sort((a, b) => a.addendum!.signedMs - b.addendum!.signedMs);
+  assignIds(
+    corrected.map((n) => n.addendum!),
+    bulkInsert(
+      m,
+      NoteAddendumEntity,
+      corrected.map((n) => {
+        const noteId = idOf(n);
+        const text = addendumText(n.addendum!.textSeed, n.language);
+        return { noteId, text, signedAt: iso(n.addendum!.signedMs), signedByUserId: idOf(n.case.counsellor), contentSha256: sha256(canonicalAddendumText(noteId, text)) };
+      }),
+    ),
+  );
+
+  assignIds(
+    [...flags],
+    bulkInsert(
+      m,
+      RiskFlagEntity,
+      flags.map((f) => {
+        const counsellor = idOf(f.case.counsellor);
+        return {
+          clientId: idOf(f.case.client),
+          kind: f.kind,
+          level: f.level,
+          raisedDate: f.raisedDate,
+          reviewDate: f.reviewDate,
+          raisedByUserId: counsellor,
+          raisedNoteId: idOf(f.raisedNote),
+          clearedAt: f.cleared ? iso(f.cleared.note.createdMs) : null,
+          clearedByUserId: f.cleared ? counsellor : null,
+          clearedNoteId: f.cleared ? idOf(f.cleared.note) : null,
+        };
+      }),
+    ),
+  );
+  return { notes: notes.length, noteDrafts: drafts, noteAddenda: corrected.length, riskFlags: flags.length };
 }
 
 /**

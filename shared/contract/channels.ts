@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADMIN_ONLY, ANY_SIGNED_IN, type Access } from '../roles';
+import { ADMIN_ONLY, ANY_SIGNED_IN, COUNSELLOR_ONLY, type Access } from '../roles';
 import type { ChannelName, EventName } from './names';
 import { agencyFieldsSchema, agencySchema, calendarDateSchema, contractFieldsSchema, contractSchema } from './agency-schemas';
 import {
@@ -25,6 +25,26 @@ import {
   sessionSchema,
   sessionStatusSchema,
 } from './session-schemas';
+import {
+  addendumCreateSchema,
+  addendumSchema,
+  attachmentAddSchema,
+  attachmentSchema,
+  homeSchema,
+  noteCreateSchema,
+  noteGetSchema,
+  noteListSchema,
+  noteSaveSchema,
+  noteSchema,
+  noteSearchHitSchema,
+  noteSearchSchema,
+  noteSignSchema,
+  noteSummarySchema,
+  riskClearSchema,
+  riskFlagSchema,
+  riskRaiseSchema,
+} from './note-schemas';
+import { ATTACHMENT_TYPES } from '../domain/attachments';
 import { URGENCIES } from '../domain/agencies';
 import { REFERRAL_STATUSES } from '../domain/referrals';
 import { CSV_COLUMNS } from '../domain/csv-columns';
@@ -197,10 +217,16 @@ export const channels = {
     output: auditVerificationSchema,
   }),
   'vault.verify': channel({
-    summary: 'Check the database’s integrity and schema version.',
+    summary: 'Check the database’s integrity, schema version and every signed note’s and addendum’s SHA-256.',
     access: ADMIN_ONLY,
     input: empty,
-    output: z.object({ integrity: z.literal('ok'), schemaVersion: z.number().int(), users: z.number().int(), auditEntries: z.number().int() }),
+    output: z.object({
+      integrity: z.literal('ok'),
+      schemaVersion: z.number().int(),
+      users: z.number().int(),
+      auditEntries: z.number().int(),
+      signatures: z.object({ notes: z.number().int(), addenda: z.number().int(), mismatchedNoteIds: z.array(z.number().int()) }),
+    }),
   }),
   'vault.rekey': channel({
     summary: 'Re-encrypt the database with a new data key and rewrite every key slot. Returns the new recovery key once.',
@@ -493,6 +519,96 @@ export const channels = {
     input: icsExportSchema,
     output: z.object({ fileName: z.string(), ics: z.string(), sessions: z.number().int() }),
   }),
+  'notes.create': channel({
+    summary: 'Start a note on a case (its counsellor): a session note for one of its sessions, or a note on the case. A session has one note; asking again returns it.',
+    access: COUNSELLOR_ONLY,
+    input: noteCreateSchema,
+    output: noteSchema,
+  }),
+  'notes.save': channel({
+    summary: 'Save a draft as it is typed (its author only; a signed note is refused).',
+    access: COUNSELLOR_ONLY,
+    input: noteSaveSchema,
+    output: z.object({ savedAt: z.string() }),
+  }),
+  'notes.sign': channel({
+    summary: 'Save and sign a draft: the signer, the time and a SHA-256 of its content are recorded, and it never changes again.',
+    access: COUNSELLOR_ONLY,
+    input: noteSignSchema,
+    output: noteSchema,
+  }),
+  'notes.get': channel({
+    summary: 'One note with its addenda. Outside the caller’s caseload an admin must give a break-glass reason, which is logged and shown to the note’s counsellor.',
+    access: ANY_SIGNED_IN,
+    input: noteGetSchema,
+    output: noteSchema,
+  }),
+  'notes.list': channel({
+    summary: 'A client’s or a case’s notes, newest first, without their content (counsellors: their caseload).',
+    access: ANY_SIGNED_IN,
+    input: noteListSchema,
+    output: z.object({ notes: z.array(noteSummarySchema) }),
+  }),
+  'notes.addAddendum': channel({
+    summary: 'Correct a signed note: an addendum, signed and timestamped as it is saved, shown under the note.',
+    access: COUNSELLOR_ONLY,
+    input: addendumCreateSchema,
+    output: addendumSchema,
+  }),
+  'notes.search': channel({
+    summary: 'Full-text search of the notes and addenda of the caller’s caseload only, ranked, with highlighted snippets.',
+    access: COUNSELLOR_ONLY,
+    input: noteSearchSchema,
+    output: z.object({ hits: z.array(noteSearchHitSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+  }),
+  'home.get': channel({
+    summary: 'The home screen: notes to sign (oldest first), risk reviews due, and break-glass openings of the caller’s notes.',
+    access: ANY_SIGNED_IN,
+    input: empty,
+    output: homeSchema,
+  }),
+  'risks.list': channel({
+    summary: 'A client’s risk flags, active first (counsellors: their caseload).',
+    access: ANY_SIGNED_IN,
+    input: z.object({ clientId: z.number().int().positive(), includeCleared: z.boolean().default(false) }).strict(),
+    output: z.object({ flags: z.array(riskFlagSchema) }),
+  }),
+  'risks.raise': channel({
+    summary: 'Raise a risk flag on a client of the caller’s caseload, with a level, a review date and a note saying why (signed as it is saved).',
+    access: COUNSELLOR_ONLY,
+    input: riskRaiseSchema,
+    output: riskFlagSchema,
+  }),
+  'risks.clear': channel({
+    summary: 'Clear a risk flag, with a note saying why (signed as it is saved).',
+    access: COUNSELLOR_ONLY,
+    input: riskClearSchema,
+    output: riskFlagSchema,
+  }),
+  'attachments.list': channel({
+    summary: 'A client’s attachments (never their content).',
+    access: ANY_SIGNED_IN,
+    input: z.object({ clientId: z.number().int().positive() }).strict(),
+    output: z.object({ attachments: z.array(attachmentSchema) }),
+  }),
+  'attachments.add': channel({
+    summary: 'Attach a PDF, PNG, JPEG or DOCX (told by its content, at most 20 MiB) to a client or case; kept inside the vault.',
+    access: ANY_SIGNED_IN,
+    input: attachmentAddSchema,
+    output: attachmentSchema,
+  }),
+  'attachments.get': channel({
+    summary: 'One attachment’s content, to show in the app or open as a short-lived temporary copy.',
+    access: ANY_SIGNED_IN,
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({ attachment: attachmentSchema, mediaType: z.enum(ATTACHMENT_TYPES), dataBase64: z.string() }),
+  }),
+  'attachments.openCopy': channel({
+    summary: 'Open a document in the operating system’s viewer through a private temporary copy, removed when the vault locks or the app closes (desktop app only).',
+    access: ANY_SIGNED_IN,
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({ opened: z.literal(true) }),
+  }),
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Channels = typeof channels;
@@ -503,5 +619,6 @@ export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output'
 /** Events the main process pushes to the renderer (no input from the renderer). */
 export const events = {
   'session.locked': z.object({ reason: z.enum(LOCK_REASONS) }),
+  'drafts.flush': z.object({}),
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

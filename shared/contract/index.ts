@@ -4,3 +4,4 @@ export * from './agency-schemas';
 export * from './referral-schemas';
 export * from './availability-schemas';
 export * from './session-schemas';
+export * from './note-schemas';

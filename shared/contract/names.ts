@@ -62,10 +62,26 @@ export const CHANNEL_NAMES = [
   'sessions.setStatus',
   'sessions.setAttendance',
   'calendar.exportIcs',
+  'notes.create',
+  'notes.save',
+  'notes.sign',
+  'notes.get',
+  'notes.list',
+  'notes.addAddendum',
+  'notes.search',
+  'home.get',
+  'risks.list',
+  'risks.raise',
+  'risks.clear',
+  'attachments.list',
+  'attachments.add',
+  'attachments.get',
+  'attachments.openCopy',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENT_NAMES = ['session.locked'] as const;
+/** `drafts.flush`: the app is about to lock or its window to close; the renderer saves what is being typed now. */
+export const EVENT_NAMES = ['session.locked', 'drafts.flush'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** The name under which the preload (and the test bridge) expose the API on `window`. */

@@ -3,6 +3,7 @@ import { MAX_SESSION_MINUTES, MODALITIES, SESSION_STATUSES, SESSION_TYPES, WORKS
 import { RECURRENCES } from '../domain/scheduling';
 import { PRESENTING_ISSUES } from '../domain/referrals';
 import { calendarDateSchema } from './agency-schemas';
+import { RISK_LEVELS } from '../domain/notes';
 
 /** Sessions as the channels carry them (issue 4). Times cross the wire as wall-clock in the clinic's zone going in, UTC instants coming out. */
 
@@ -105,6 +106,11 @@ export const sessionSchema = z.object({
   seriesId: z.string().nullable(),
   overrideReason: z.string(),
   allowanceReason: z.string(),
+  /** The client's most serious active risk flag, so the calendar entry shows it. */
+  riskLevel: z.enum(RISK_LEVELS).nullable(),
+  /** The session's note, if one was started, and whether it is signed. */
+  noteId: z.number().int().nullable(),
+  noteStatus: z.enum(['draft', 'signed']).nullable(),
 });
 export type SessionView = z.infer<typeof sessionSchema>;
 

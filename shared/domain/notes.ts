@@ -46,3 +46,38 @@ export function fitsTemplate(template: NoteTemplate, content: unknown): content 
 export function canonicalNoteText(template: NoteTemplate, content: NoteContent): string {
   return JSON.stringify([template, ...TEMPLATE_SECTIONS[template].map((section) => [section, (content[section] ?? '').normalize('NFC')])]);
 }
+
+/** The longest a section of a note may be (characters): long enough for any session, short enough that one note cannot swamp the vault. */
+export const NOTE_TEXT_MAX = 20_000;
+export const ADDENDUM_TEXT_MAX = 5_000;
+
+/** Whether any section has text: an empty note is never signed. */
+export function hasAnyText(content: NoteContent): boolean {
+  return Object.values(content).some((text) => text.trim().length > 0);
+}
+
+/** The content a template starts with: every section, empty. */
+export function emptyContent(template: NoteTemplate): NoteContent {
+  return Object.fromEntries(TEMPLATE_SECTIONS[template].map((s) => [s, '']));
+}
+
+/** Risk flags are ordered by how urgent they are: the highest level first. */
+export function riskLevelRank(level: RiskLevel): number {
+  return RISK_LEVELS.indexOf(level);
+}
+
+/** The exact text an addendum's signature covers: which note it corrects, and what it says. */
+export function canonicalAddendumText(noteId: number, text: string): string {
+  return JSON.stringify(['addendum', noteId, text.normalize('NFC')]);
+}
+
+/**
+ * What a person typed in the search box, as an FTS5 query: each word a quoted prefix term
+ * (so "cem" finds "cemas" and operators typed by accident stay words), all required.
+ * Null when nothing searchable is left.
+ */
+export function noteSearchQuery(typed: string): string | null {
+  const words = typed.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w}"*`).join(' ');
+}

@@ -4,12 +4,11 @@ import type { Page } from '@playwright/test';
 import { test, expect } from '../bridge/fixtures';
 import { screenshotsFor } from '../bridge/screens';
 import { signIn } from '../bridge/sign-in';
-import { COUNSELLOR, dispatchOk, setUpClinic } from '../bridge/clinic';
+import { COUNSELLOR, agencyWithContract, dispatchOk, setUpClinic } from '../bridge/clinic';
 import { invokeFromPage } from '../bridge/install-bridge';
 import { untranslatedOnPage } from '../bridge/visible-text';
 import type { TenangApp } from '../../services/tenang-app';
 import type { ChannelInput } from '../../shared/contract/channels';
-import { DEFAULT_TARGETS } from '../../shared/domain/agencies';
 
 const screenshot = screenshotsFor('clients');
 
@@ -49,23 +48,6 @@ async function assign(app: TenangApp, referralId: number, counsellorId: number):
   await dispatchOk(app, 'referrals.assign', { id: referralId, counsellorId });
 }
 
-async function agencyWithContract(app: TenangApp, name: string, sector: 'education' | 'health') {
-  const agency = await dispatchOk(app, 'agencies.create', { name, sector });
-  const start = DateTime.now().setZone(ZONE).startOf('year');
-  await dispatchOk(app, 'contracts.create', {
-    agencyId: agency.id,
-    startDate: start.toISODate()!,
-    endDate: start.plus({ years: 1 }).minus({ days: 1 }).toISODate()!,
-    coveredHeadcount: 850,
-    sessionAllowance: 6,
-    allowancePolicy: 'warn',
-    targets: DEFAULT_TARGETS,
-    minCellSize: 5,
-    reportingFrequency: 'quarterly',
-  });
-  return agency;
-}
-
 const SITI: NewClient = {
   mode: 'new',
   givenName: 'Siti',
@@ -90,8 +72,8 @@ test('clients: search, filter, open a record, edit it, close a case; counsellors
     newPassphrase: SARI.passphrase,
     confirmPassphrase: SARI.passphrase,
   });
-  const education = await agencyWithContract(app, 'Dinas Pendidikan Kota Bandung', 'education');
-  const health = await agencyWithContract(app, 'RSUD Kota Bogor', 'health');
+  const education = await agencyWithContract(app, 'Dinas Pendidikan Kota Bandung', 'education', DateTime.now().setZone(ZONE).startOf('year'));
+  const health = await agencyWithContract(app, 'RSUD Kota Bogor', 'health', DateTime.now().setZone(ZONE).startOf('year'));
 
   // Siti came twice: both referrals assigned to Budi, so she has two cases with him.
   const first = await intake(app, education.id, SITI, { urgency: 'urgent', presentingIssues: ['workload_stress', 'burnout'] });

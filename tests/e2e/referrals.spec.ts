@@ -229,9 +229,11 @@ test('a formal referral is taken in, waits with its countdown, is assigned, and 
   const changes = (await dispatchOk(app, 'audit.list', { action: 'referral.status_change', recordId: String(created.id) })).entries;
   expect(changes).toHaveLength(2);
 
-  // Budi, the counsellor it went to, sees it and the case on his home page.
+  // Budi, the counsellor it went to, lands on Home and finds it and the case under Referrals.
   await lock(page);
   await signIn(page, COUNSELLOR);
+  await expect(page.getByTestId('home-page')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Referrals' }).click();
   await expect(page.getByRole('navigation', { name: 'Referral sections' })).toHaveCount(0);
   const mine = page.getByTestId('my-referrals');
   await expect(mine.locator('tbody tr')).toHaveCount(1);
@@ -247,6 +249,7 @@ test('a formal referral is taken in, waits with its countdown, is assigned, and 
   // Citra, another counsellor, sees none of it, and the services tell her nothing either.
   await lock(page);
   await signIn(page, OTHER_COUNSELLOR);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Referrals' }).click();
   await expect(page.getByText('No referrals are assigned to you yet.')).toBeVisible();
   await expect(page.getByText('You have no cases yet.')).toBeVisible();
   await expect(page.getByText(rinaCode)).toHaveCount(0);

@@ -3,10 +3,9 @@ import { DateTime } from 'luxon';
 import type { Page } from '@playwright/test';
 import { test, expect } from '../bridge/fixtures';
 import { screenshotsFor } from '../bridge/screens';
-import { CLINIC, COUNSELLOR, dispatch, dispatchOk, setUpClinic } from '../bridge/clinic';
+import { CLINIC, COUNSELLOR, agencyWithContract, clientWithCase, dispatch, dispatchOk, setUpClinic, waitlistedReferral } from '../bridge/clinic';
 import { signIn } from '../bridge/sign-in';
 import { untranslatedOnPage } from '../bridge/visible-text';
-import { DEFAULT_TARGETS } from '../../shared/domain/agencies';
 import type { TenangApp } from '../../services/tenang-app';
 
 const screenshot = screenshotsFor('scheduling');
@@ -32,43 +31,15 @@ async function seedClinic(app: TenangApp): Promise<Clinic> {
   await dispatchOk(app, 'availability.setHours', { userId: counsellorId!, hours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startMinute: 8 * 60, endMinute: 17 * 60 })) });
   const melati = await dispatchOk(app, 'rooms.create', { name: 'Ruang Melati', capacity: 2 });
   const aula = await dispatchOk(app, 'rooms.create', { name: 'Aula Serbaguna', capacity: 30 });
-  const agency = await dispatchOk(app, 'agencies.create', { name: 'Dinas Pemadam Kebakaran Kota Surabaya', sector: 'emergency_services' });
-  const start = today().minus({ months: 2 });
-  await dispatchOk(app, 'contracts.create', {
-    agencyId: agency.id,
-    startDate: start.toISODate()!,
-    endDate: start.plus({ years: 1 }).minus({ days: 1 }).toISODate()!,
-    coveredHeadcount: 850,
-    sessionAllowance: 6,
-    allowancePolicy: 'warn',
-    targets: DEFAULT_TARGETS,
-    minCellSize: 5,
-    reportingFrequency: 'quarterly',
-  });
+  const agency = await agencyWithContract(app, 'Dinas Pemadam Kebakaran Kota Surabaya', 'emergency_services');
   return { counsellorId: counsellorId!, agencyId: agency.id, melati: melati.id, aula: aula.id };
 }
 
 /** A referral for a new client, triaged and on the waitlist. */
-async function waitlistedReferral(app: TenangApp, clinic: Clinic, givenName: string, familyName: string) {
-  const created = await dispatchOk(app, 'referrals.create', {
-    agencyId: clinic.agencyId,
-    receivedDate: today().toISODate()!,
-    referralType: 'self',
-    urgency: 'urgent',
-    presentingIssues: ['workload_stress', 'burnout'],
-    client: { mode: 'new', givenName, familyName },
-  });
-  if (created.outcome !== 'created') throw new Error('the referral was not created');
-  await dispatchOk(app, 'referrals.move', { id: created.referral.id, to: 'triaged' });
-  return dispatchOk(app, 'referrals.move', { id: created.referral.id, to: 'waitlisted' });
-}
+const waitlisted = (app: TenangApp, clinic: Clinic, givenName: string, familyName: string) => waitlistedReferral(app, clinic.agencyId, givenName, familyName, { urgency: 'urgent' });
 
 /** A client with an open case with Budi. */
-async function clientWithCase(app: TenangApp, clinic: Clinic, givenName: string, familyName: string) {
-  const referral = await waitlistedReferral(app, clinic, givenName, familyName);
-  const assigned = await dispatchOk(app, 'referrals.assign', { id: referral.id, counsellorId: clinic.counsellorId });
-  return { caseId: assigned.caseId!, code: assigned.clientCode, name: `${givenName} ${familyName}` };
-}
+const clientWithBudi = (app: TenangApp, clinic: Clinic, givenName: string, familyName: string) => clientWithCase(app, clinic.agencyId, clinic.counsellorId, givenName, familyName);
 
 async function bookThroughBridge(app: TenangApp, clinic: Clinic, caseId: number, localStart: string, extra: Record<string, unknown> = {}) {
   const result = await dispatchOk(app, 'sessions.book', {
@@ -96,9 +67,9 @@ const sessionBlock = (page: Page, id: number) => page.locator(`.tenang-calendar 
 
 test('a waitlisted referral is assigned and its first session booked, which moves it to “first session booked”', async ({ page, app }) => {
   const clinic = await seedClinic(app);
-  const referral = await waitlistedReferral(app, clinic, 'Rina', 'Wijaya');
+  const referral = await waitlisted(app, clinic, 'Rina', 'Wijaya');
   // Agus was assigned earlier and still waits for his first session.
-  const agus = await clientWithCase(app, clinic, 'Agus', 'Prasetyo');
+  const agus = await clientWithBudi(app, clinic, 'Agus', 'Prasetyo');
   const monday = nextMonday();
 
   await page.goto('/');
@@ -170,8 +141,8 @@ test('a waitlisted referral is assigned and its first session booked, which move
 
 test('double-booking is refused with the time and room in the way, never the other client, occurrence by occurrence', async ({ page, app }) => {
   const clinic = await seedClinic(app);
-  const rina = await clientWithCase(app, clinic, 'Rina', 'Wijaya');
-  const agus = await clientWithCase(app, clinic, 'Agus', 'Prasetyo');
+  const rina = await clientWithBudi(app, clinic, 'Rina', 'Wijaya');
+  const agus = await clientWithBudi(app, clinic, 'Agus', 'Prasetyo');
   const monday = nextMonday();
   const second = monday.plus({ weeks: 1 });
   const taken = await bookThroughBridge(app, clinic, rina.caseId, at(second, '09:30'));
@@ -236,7 +207,7 @@ test('double-booking is refused with the time and room in the way, never the oth
 
 test('outside working hours and past the allowance, booking asks for the reasons first and keeps them', async ({ page, app }) => {
   const clinic = await seedClinic(app);
-  const rina = await clientWithCase(app, clinic, 'Rina', 'Wijaya');
+  const rina = await clientWithBudi(app, clinic, 'Rina', 'Wijaya');
   const monday = nextMonday();
   // Six weekly sessions already use the whole allowance for workload stress.
   await dispatchOk(app, 'sessions.book', {
@@ -287,8 +258,8 @@ test('outside working hours and past the allowance, booking asks for the reasons
 
 test('dragging a session in the week reschedules it through the same checks; the keyboard can do it too', async ({ page, app }) => {
   const clinic = await seedClinic(app);
-  const rina = await clientWithCase(app, clinic, 'Rina', 'Wijaya');
-  const agus = await clientWithCase(app, clinic, 'Agus', 'Prasetyo');
+  const rina = await clientWithBudi(app, clinic, 'Rina', 'Wijaya');
+  const agus = await clientWithBudi(app, clinic, 'Agus', 'Prasetyo');
   const monday = nextMonday();
   const tuesday = monday.plus({ days: 1 });
   const wednesday = monday.plus({ days: 2 });
@@ -376,7 +347,7 @@ test('dragging a session in the week reschedules it through the same checks; the
 
 test('a counsellor records a no-show, in Bahasa Indonesia', async ({ page, app }) => {
   const clinic = await seedClinic(app);
-  const rina = await clientWithCase(app, clinic, 'Rina', 'Wijaya');
+  const rina = await clientWithBudi(app, clinic, 'Rina', 'Wijaya');
   // Two days ago at 10:00 (maybe a weekend: booked with a reason).
   const day = today().minus({ days: 2 });
   const session = await bookThroughBridge(app, clinic, rina.caseId, at(day, '10:00'), { overrideReason: 'Catch-up session' });
@@ -494,7 +465,7 @@ test('an admin books a stress-management workshop for an agency and records an a
 
 test('a counsellor’s calendar exports as .ics with client codes, never names', async ({ page, app }) => {
   const clinic = await seedClinic(app);
-  const rina = await clientWithCase(app, clinic, 'Rina', 'Wijaya');
+  const rina = await clientWithBudi(app, clinic, 'Rina', 'Wijaya');
   const monday = nextMonday();
   await bookThroughBridge(app, clinic, rina.caseId, at(monday, '10:00'));
 

@@ -72,6 +72,14 @@ export function createFakeElectron() {
     isMinimized() {
       return false;
     }
+    /** Like Electron: emits 'close' (which may be prevented), then destroys the window and emits 'closed'. */
+    close() {
+      const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+      this.emit('close', event);
+      if (event.defaultPrevented) return;
+      this.destroyed = true;
+      this.emit('closed');
+    }
     restore() {}
     focus() {}
     show() {}
@@ -129,7 +137,7 @@ export function createFakeElectron() {
       },
       defaultSession,
     },
-    shell: { openExternal: async () => undefined },
+    shell: { openExternal: async () => undefined, openPath: async () => '' },
   };
 
   return { module, calls, resolveReady, sessions, defaultSession, windows, app, ipcHandlers, errorBoxes, menus, powerMonitor };

@@ -111,6 +111,23 @@ describe('after ready', () => {
     expect(win.webContents.loads).toBe(before + 1);
   });
 
+  it('asks the page to save the note being typed before the window closes, then closes it', async () => {
+    const handler = fakes.ipcHandlers.get('tenang:invoke')!;
+    const trusted = {
+      sender: { id: 1 },
+      senderFrame: { url: 'app://tenang/index.html', origin: 'app://tenang', parent: null, detached: false, processId: 5, routingId: 1 },
+    };
+    const passphrase = 'lembayung senja di pelabuhan';
+    const setup = { clinicName: 'Klinik', language: 'en', timeZone: 'Asia/Jakarta', username: 'ayu', displayName: 'Ayu', newPassphrase: passphrase, confirmPassphrase: passphrase };
+    await expect(handler(trusted, 'vault.setup', setup)).resolves.toMatchObject({ ok: true });
+    const win = fakes.windows[0]!;
+    win.webContents.sent.length = 0;
+    win.close();
+    expect(win.isDestroyed()).toBe(false); // held open while the page saves
+    expect(win.webContents.sent).toEqual([['tenang:event', 'drafts.flush', {}]]);
+    await until(() => win.isDestroyed(), 'the window to close after the flush');
+  });
+
   it('holds the quit until the vault is closed, then quits', async () => {
     let quitDone = false;
     fakes.app.once('did-quit', () => (quitDone = true));

@@ -55,6 +55,7 @@ function fakeTenangApp() {
     }),
     checkIdle: vi.fn(async () => undefined),
     lock: vi.fn(async () => undefined),
+    flushDrafts: vi.fn(async () => undefined),
     close: vi.fn(async () => undefined),
   };
   return { app, emit: (event: string, payload: unknown) => listeners.forEach((l) => l(event, payload)) };
@@ -376,6 +377,10 @@ describe('auto-lock.ts', () => {
 
     fakes.powerMonitor.emit('lock-screen');
     fakes.powerMonitor.emit('suspend');
+    await vi.advanceTimersByTimeAsync(0);
+    // The window is asked to save what is being typed before each lock it did not ask for.
+    expect(app.flushDrafts).toHaveBeenCalledTimes(2);
+    expect(app.flushDrafts.mock.invocationCallOrder[0]!).toBeLessThan(app.lock.mock.invocationCallOrder[0]!);
     expect(app.lock.mock.calls).toEqual([['os_lock'], ['suspend']]);
 
     stop();

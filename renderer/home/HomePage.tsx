@@ -1,0 +1,197 @@
+import '../styles/notes.css';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DateTime } from 'luxon';
+import type { ChannelOutput } from '../../shared/contract/channels';
+import type { ErrorCode } from '../../shared/errors';
+import { call, errorCodeOf } from '../api/client';
+import { localeFor, todayIn } from '../format/dates';
+import { FormAlert } from '../forms/FormAlert';
+import { NoteDialog } from '../notes/NoteDialog';
+import { BreakGlassList, NoteSubject } from '../notes/note-parts';
+import { RiskLevelBadge } from '../risk/RiskLevelBadge';
+import { useSession } from '../session/SessionContext';
+import { useFormatters } from '../session/useFormatters';
+
+type Home = ChannelOutput<'home.get'>;
+
+/** Morning, afternoon or evening in the clinic's time zone. */
+function partOfDay(zone: string): 'morning' | 'afternoon' | 'evening' {
+  const hour = DateTime.now().setZone(zone).hour;
+  return hour < 12 ? 'morning' : hour < 18 ? 'afternoon' : 'evening';
+}
+
+function Greeting() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const { zone, language } = useFormatters();
+  const today = DateTime.now().setZone(zone).setLocale(localeFor(language)).toFormat('cccc d LLLL yyyy');
+  return (
+    <header className="home-greeting">
+      <h1 className="page-title home-greeting__title">{t(`home.greeting.${partOfDay(zone)}`, { name: session.user.displayName })}</h1>
+      <p className="home-greeting__date">{today}</p>
+    </header>
+  );
+}
+
+function Count({ n, tone }: { n: number; tone?: 'danger' | 'warning' }) {
+  return n > 0 ? <span className={tone ? `home-card__count home-card__count--${tone}` : 'home-card__count'}>{n}</span> : null;
+}
+
+/** The counsellor's day: drafts to sign (oldest first), risk reviews that have come due, and who broke the glass on their notes. */
+function CounsellorHome() {
+  const { t } = useTranslation();
+  const { zone, language, dateTime, calendarDate } = useFormatters();
+  const [home, setHome] = useState<Home | null>(null);
+  const [error, setError] = useState<ErrorCode | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
+  const today = todayIn(zone);
+
+  const load = useCallback(async () => {
+    try {
+      setHome(await call('home.get', {}));
+      setError(null);
+    } catch (failure) {
+      setError(errorCodeOf(failure));
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const ago = (iso: string) => {
+    const at = DateTime.fromISO(iso);
+    return DateTime.now().diff(at, 'minutes').minutes < 1 ? t('home.justNow') : (at.setLocale(localeFor(language)).toRelative() ?? '');
+  };
+
+  return (
+    <>
+      <FormAlert code={error} />
+      {!home && !error && <p className="muted">{t('common.loading')}</p>}
+      {home && (
+        <div className="home-grid">
+          <section className="card home-card home-card--wide" aria-labelledby="home-sign-title" data-testid="home-notes-to-sign">
+            <h2 id="home-sign-title" className="card-heading home-card__heading">
+              {t('home.toSign.title')}
+              <Count n={home.notesToSign.length} />
+            </h2>
+            <p className="card-text">{t('home.toSign.lead')}</p>
+            {home.notesToSign.length === 0 ? (
+              <p className="empty-state home-empty">{t('home.toSign.empty')}</p>
+            ) : (
+              <div className="table-wrap">
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('home.columns.client')}</th>
+                      <th scope="col">{t('home.columns.note')}</th>
+                      <th scope="col">{t('home.columns.session')}</th>
+                      <th scope="col">{t('home.columns.started')}</th>
+                      <th scope="col">
+                        <span className="visually-hidden">{t('home.columns.actions')}</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {home.notesToSign.map((note) => (
+                      <tr key={note.id} data-note-id={note.id} data-testid="home-note-to-sign">
+                        <td>
+                          <div className="cell-primary monospace">{note.clientCode}</div>
+                          {note.clientName && <div className="cell-secondary">{note.clientName}</div>}
+                        </td>
+                        <td>{t(`notes.templates.${note.template}`)}</td>
+                        <td className="nowrap">
+                          <NoteSubject note={note} />
+                        </td>
+                        <td className="nowrap" title={dateTime(note.createdAt)}>
+                          {ago(note.createdAt)}
+                        </td>
+                        <td className="table__actions">
+                          <button type="button" className="button button--secondary button--small" onClick={() => setOpen(note.id)}>
+                            {t('home.toSign.open')}
+                            <span className="visually-hidden"> {note.clientCode}</span>
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+
+          <section className="card home-card" aria-labelledby="home-reviews-title" data-testid="home-reviews-due">
+            <h2 id="home-reviews-title" className="card-heading home-card__heading">
+              {t('home.reviews.title')}
+              <Count n={home.reviewsDue.length} tone="danger" />
+            </h2>
+            <p className="card-text">{t('home.reviews.lead')}</p>
+            {home.reviewsDue.length === 0 ? (
+              <p className="empty-state home-empty">{t('home.reviews.empty')}</p>
+            ) : (
+              <ul className="home-list">
+                {home.reviewsDue.map((flag) => (
+                  <li key={flag.id} className="home-list__item" data-testid="home-review">
+                    <div className="home-list__main">
+                      <p className="home-list__title">
+                        <RiskLevelBadge level={flag.level} />
+                        <span>{t(`risk.kind.${flag.kind}`)}</span>
+                      </p>
+                      <p className="home-list__meta">
+                        <span className="monospace">{flag.clientCode}</span>
+                        {flag.clientName && <> · {flag.clientName}</>}
+                      </p>
+                      <p className={flag.reviewDate < today ? 'home-list__due home-list__due--late' : 'home-list__due'}>
+                        {flag.reviewDate < today
+                          ? t('home.reviews.overdue', { date: calendarDate(flag.reviewDate) })
+                          : t('home.reviews.dueToday', { date: calendarDate(flag.reviewDate) })}
+                      </p>
+                    </div>
+                    <button type="button" className="button button--ghost button--small" onClick={() => setOpen(flag.raisedNoteId)}>
+                      {t('home.reviews.open')}
+                      <span className="visually-hidden"> {flag.clientCode}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <section className="card home-card" aria-labelledby="home-glass-title" data-testid="home-break-glass">
+            <h2 id="home-glass-title" className="card-heading home-card__heading">
+              {t('home.breakGlass.title')}
+              <Count n={home.breakGlass.length} tone="warning" />
+            </h2>
+            <p className="card-text">{t('home.breakGlass.lead')}</p>
+            {home.breakGlass.length === 0 ? (
+              <p className="empty-state home-empty">{t('home.breakGlass.empty')}</p>
+            ) : (
+              <BreakGlassList openings={home.breakGlass} showClient />
+            )}
+          </section>
+        </div>
+      )}
+      {open !== null && (
+        <NoteDialog
+          noteId={open}
+          onClose={() => {
+            setOpen(null);
+            void load();
+          }}
+          onChanged={() => void load()}
+        />
+      )}
+    </>
+  );
+}
+
+/** A counsellor's landing page after sign-in (admins, who write no notes, land on Referrals). */
+export function HomePage() {
+  return (
+    <div className="home" data-testid="home-page">
+      <Greeting />
+      <CounsellorHome />
+    </div>
+  );
+}

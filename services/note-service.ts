@@ -1,0 +1,188 @@
+import type { EntityManager } from 'typeorm';
+import { AppError } from '../shared/errors';
+import type { ChannelOutput, Note, NoteAddendum, NoteSummary, ParsedInput } from '../shared/contract';
+import { emptyContent, fitsTemplate, hasAnyText, type NoteContent, type NoteTemplate } from '../shared/domain/notes';
+import { ClientCaseEntity, NoteAccessEntity, NoteAddendumEntity, NoteEntity, SessionEntity, type ClientCaseRow, type NoteRow } from '../db/entities';
+import { inWriteTransaction } from '../db/transaction';
+import { appendAudit } from './audit-log';
+import { actorOf, type Actor } from './actor';
+import { assertInCaseload, maySee, refuseAsNotFound } from './caseload';
+import { reviewsDue } from './risk-flag-service';
+import { addendaOf, addendumHash, breakGlassOpenings, noteHash, noteView, queryNoteSummaries } from './note-views';
+import type { Clock } from './clock';
+import type { OpenSession } from './session';
+
+/**
+ * Case notes (issue 5). A note is written by the case's counsellor: a draft saved as it is
+ * typed, then signed (signer, time, SHA-256 of its canonical text), after which nothing
+ * changes it: this service refuses, and so do the schema's triggers. Corrections are
+ * addenda, signed as they are saved. A draft is its author's alone. An admin reads a note
+ * only through break-glass: a typed reason, logged, and shown to the note's counsellor.
+ */
+
+function notFound(): AppError {
+  return new AppError('NOT_FOUND', 'There is no such record.');
+}
+
+function invalid(path: string, code: string, message: string): AppError {
+  return new AppError('VALIDATION', message, { issues: [{ path, code, message }] });
+}
+
+/** The caller's own case: only its counsellor writes in it. Anyone else is told it does not exist, and the attempt is audited. */
+async function ownCase(session: OpenSession, actor: Actor, caseId: number): Promise<ClientCaseRow> {
+  const kase = await session.dataSource.getRepository(ClientCaseEntity).findOneBy({ id: caseId });
+  if (!kase) throw notFound();
+  if (kase.counsellorId !== session.user.id) return refuseAsNotFound(session, actor, { type: 'case', id: caseId });
+  return kase;
+}
+
+function checkedContent(template: NoteTemplate, content: NoteContent): NoteContent {
+  if (!fitsTemplate(template, content)) throw invalid('content', 'sections_mismatch', 'The note’s sections do not match its template.');
+  return content;
+}
+
+/** The caller's draft, for writing: another's note, or none, is "not found"; a signed one is refused as signed. */
+async function ownDraft(m: EntityManager, session: OpenSession, id: number): Promise<NoteRow> {
+  const row = await m.getRepository(NoteEntity).findOneBy({ id });
+  if (!row || row.authorUserId !== session.user.id) throw notFound();
+  if (row.status === 'signed') throw new AppError('NOTE_SIGNED', 'A signed note cannot change; add an addendum instead.');
+  return row;
+}
+
+async function rightsOn(m: EntityManager, session: OpenSession, row: NoteRow, clientId: number, caseCounsellorId: number) {
+  const inCaseload = session.user.role === 'counsellor' && (await maySee(m, session.user, clientId));
+  return {
+    mayEdit: row.status === 'draft' && row.authorUserId === session.user.id,
+    mayAddAddendum: row.status === 'signed' && inCaseload,
+    showBreakGlass: row.authorUserId === session.user.id || caseCounsellorId === session.user.id,
+  };
+}
+
+async function viewOf(m: EntityManager, session: OpenSession, row: NoteRow): Promise<Note> {
+  const kase = await m.getRepository(ClientCaseEntity).findOneByOrFail({ id: row.caseId });
+  return noteView(m, row, session.user, await rightsOn(m, session, row, kase.clientId, kase.counsellorId));
+}
+
+export async function createNote(session: OpenSession, clock: Clock, input: ParsedInput<'notes.create'>): Promise<Note> {
+  const actor = actorOf(session, clock);
+  const kase = await ownCase(session, actor, input.caseId);
+  return inWriteTransaction(session.dataSource, async (m) => {
+    if (input.sessionId !== null) {
+      const booked = await m.getRepository(SessionEntity).findOneBy({ id: input.sessionId });
+      if (!booked || booked.caseId !== kase.id) throw invalid('sessionId', 'session_not_of_case', 'That session is not one of this case’s.');
+      // One note per session: asking again opens the one there is.
+      const existing = await m.getRepository(NoteEntity).findOneBy({ sessionId: input.sessionId });
+      if (existing) {
+        if (existing.status === 'draft' && existing.authorUserId !== session.user.id) throw notFound();
+        return viewOf(m, session, existing);
+      }
+    }
+    const row = await m.getRepository(NoteEntity).save({
+      caseId: kase.id,
+      sessionId: input.sessionId,
+      authorUserId: session.user.id,
+      template: input.template,
+      content: JSON.stringify(emptyContent(input.template)),
+      status: 'draft' as const,
+      signedAt: null,
+      signedByUserId: null,
+      contentSha256: null,
+      createdAt: actor.at,
+      updatedAt: actor.at,
+    });
+    await appendAudit(m, { ...actor, action: 'note.create', recordType: 'note', recordId: String(row.id), outcome: 'success', detail: { caseId: kase.id, template: input.template } });
+    return viewOf(m, session, row);
+  });
+}
+
+/** A draft saved as it is typed (every few seconds, on blur, lock and close): not audited each time, the note's creation and signing are. */
+export async function saveNoteDraft(session: OpenSession, clock: Clock, input: ParsedInput<'notes.save'>): Promise<{ savedAt: string }> {
+  const { at } = actorOf(session, clock);
+  return inWriteTransaction(session.dataSource, async (m) => {
+    const row = await ownDraft(m, session, input.id);
+    const content = checkedContent(row.template, input.content);
+    await m.getRepository(NoteEntity).update({ id: row.id }, { content: JSON.stringify(content), updatedAt: at });
+    return { savedAt: at };
+  });
+}
+
+export async function signNote(session: OpenSession, clock: Clock, input: ParsedInput<'notes.sign'>): Promise<Note> {
+  const actor = actorOf(session, clock);
+  return inWriteTransaction(session.dataSource, async (m) => {
+    const row = await ownDraft(m, session, input.id);
+    const content = checkedContent(row.template, input.content);
+    if (!hasAnyText(content)) throw invalid('content', 'note_empty', 'An empty note cannot be signed.');
+    const contentSha256 = noteHash(row.template, content);
+    await m.getRepository(NoteEntity).update({ id: row.id }, { content: JSON.stringify(content), status: 'signed', signedAt: actor.at, signedByUserId: session.user.id, contentSha256, updatedAt: actor.at });
+    await appendAudit(m, { ...actor, action: 'note.sign', recordType: 'note', recordId: String(row.id), outcome: 'success', detail: { sha256: contentSha256 } });
+    return viewOf(m, session, await m.getRepository(NoteEntity).findOneByOrFail({ id: row.id }));
+  });
+}
+
+/**
+ * One note. In the caller's caseload: opened and audited. An admin outside it (admins have
+ * no caseload) gets BREAK_GLASS_REQUIRED until they give a reason; then the opening is kept
+ * in the note's access log, shown to its counsellor, and audited. Another counsellor's
+ * client is "not found", and the attempt is audited.
+ */
+export async function getNote(session: OpenSession, clock: Clock, input: ParsedInput<'notes.get'>): Promise<Note> {
+  const actor = actorOf(session, clock);
+  const m = session.dataSource.manager;
+  const row = await m.getRepository(NoteEntity).findOneBy({ id: input.id });
+  if (!row) throw notFound();
+  const kase = await m.getRepository(ClientCaseEntity).findOneByOrFail({ id: row.caseId });
+  const isDraftOfAnother = row.status === 'draft' && row.authorUserId !== session.user.id;
+  if (session.user.role === 'admin') {
+    const reason = input.breakGlassReason ?? '';
+    if (reason === '') throw new AppError('BREAK_GLASS_REQUIRED', 'Opening a clinical note needs a reason, which is logged and shown to its counsellor.');
+    return inWriteTransaction(session.dataSource, async (w) => {
+      await w.getRepository(NoteAccessEntity).save({ noteId: row.id, userId: session.user.id, reason, openedAt: actor.at });
+      await appendAudit(w, { ...actor, action: 'note.break_glass', recordType: 'note', recordId: String(row.id), outcome: 'success', detail: { clientId: kase.clientId } });
+      return viewOf(w, session, row);
+    });
+  }
+  await assertInCaseload(session, actor, kase.clientId, { type: 'note', id: row.id });
+  if (isDraftOfAnother) throw notFound();
+  return inWriteTransaction(session.dataSource, async (w) => {
+    await appendAudit(w, { ...actor, action: 'note.view', recordType: 'note', recordId: String(row.id), outcome: 'success', detail: { clientId: kase.clientId } });
+    return viewOf(w, session, row);
+  });
+}
+
+/** A client's or a case's notes, newest first, without content: metadata an admin may see, as on the client record. */
+export async function listNotes(session: OpenSession, clock: Clock, input: ParsedInput<'notes.list'>): Promise<NoteSummary[]> {
+  const m = session.dataSource.manager;
+  let clientId = input.clientId;
+  if (input.caseId !== undefined) {
+    const kase = await m.getRepository(ClientCaseEntity).findOneBy({ id: input.caseId });
+    if (!kase || (clientId !== undefined && kase.clientId !== clientId)) throw notFound();
+    clientId = kase.clientId;
+  }
+  await assertInCaseload(session, actorOf(session, clock), clientId!, { type: 'client', id: clientId! });
+  return input.caseId !== undefined ? queryNoteSummaries(m, 'n.case_id = ?', [input.caseId], session.user) : queryNoteSummaries(m, 'c.client_id = ?', [clientId], session.user);
+}
+
+export async function addAddendum(session: OpenSession, clock: Clock, input: ParsedInput<'notes.addAddendum'>): Promise<NoteAddendum> {
+  const actor = actorOf(session, clock);
+  const note = await session.dataSource.getRepository(NoteEntity).findOneBy({ id: input.noteId });
+  if (!note) throw notFound();
+  const kase = await session.dataSource.getRepository(ClientCaseEntity).findOneByOrFail({ id: note.caseId });
+  await assertInCaseload(session, actor, kase.clientId, { type: 'note', id: note.id });
+  if (note.status !== 'signed') throw invalid('noteId', 'addendum_needs_signed_note', 'An addendum corrects a signed note; a draft can still be edited.');
+  return inWriteTransaction(session.dataSource, async (m) => {
+    const text = input.text.normalize('NFC');
+    const row = await m.getRepository(NoteAddendumEntity).save({ noteId: note.id, text, signedAt: actor.at, signedByUserId: session.user.id, contentSha256: addendumHash(note.id, text) });
+    await appendAudit(m, { ...actor, action: 'note.addendum', recordType: 'note', recordId: String(note.id), outcome: 'success', detail: { addendumId: row.id } });
+    const addenda = await addendaOf(m, note.id);
+    return addenda.find((a) => a.id === row.id)!;
+  });
+}
+
+/** The home screen: the caller's drafts to sign (oldest first), risk reviews due in their caseload, and break-glass openings of their notes. */
+export async function homeScreen(session: OpenSession, today: string): Promise<ChannelOutput<'home.get'>> {
+  const m = session.dataSource.manager;
+  if (session.user.role !== 'counsellor') return { notesToSign: [], reviewsDue: [], breakGlass: [] };
+  const notesToSign = await queryNoteSummaries(m, "n.author_user_id = ? AND n.status = 'draft'", [session.user.id], session.user, 'n.created_at ASC, n.id ASC', 200);
+  const breakGlass = await breakGlassOpenings(m, '(n.author_user_id = ? OR c.counsellor_id = ?) AND na.opened_at >= ?', [session.user.id, session.user.id, new Date(Date.parse(`${today}T00:00:00Z`) - 90 * 86_400_000).toISOString()]);
+  return { notesToSign, reviewsDue: await reviewsDue(session, today), breakGlass };
+}

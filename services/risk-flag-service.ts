@@ -1,0 +1,127 @@
+import { IsNull, type EntityManager } from 'typeorm';
+import { AppError } from '../shared/errors';
+import type { ParsedInput, RiskFlag } from '../shared/contract';
+import { clinicDate } from '../shared/domain/clinic-time';
+import type { NoteContent } from '../shared/domain/notes';
+import { ClientCaseEntity, NoteEntity, RiskFlagEntity, type ClientCaseRow } from '../db/entities';
+import { inWriteTransaction } from '../db/transaction';
+import { appendAudit } from './audit-log';
+import { actorOf, type Actor } from './actor';
+import { assertInCaseload, refuseAsNotFound } from './caseload';
+import { noteHash } from './note-views';
+import { clientName } from './record-views';
+import type { Clock } from './clock';
+import type { OpenSession, SessionUser } from './session';
+
+/**
+ * Risk flags on a client (issue 5): suicide or self-harm risk, risk to others, a
+ * safeguarding concern, each with a level and a review date. Raising or clearing one
+ * needs a note saying why: the counsellor's words are saved as a signed note on their
+ * case, which the flag points to. Raising a kind that is already flagged replaces it (a
+ * new level is a new decision, with its own note), so a client has one flag per kind.
+ */
+
+const LEVEL_ORDER = "CASE rf.level WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END";
+
+const FLAG_SELECT = `SELECT rf.id AS id, rf.client_id AS clientId, cl.code AS clientCode, cl.given_name AS givenName, cl.family_name AS familyName,
+    rf.kind AS kind, rf.level AS level, rf.raised_date AS raisedDate, rf.review_date AS reviewDate, ru.display_name AS raisedByName,
+    rf.raised_note_id AS raisedNoteId, rf.cleared_at AS clearedAt, cu.display_name AS clearedByName, rf.cleared_note_id AS clearedNoteId,
+    EXISTS (SELECT 1 FROM client_case cc WHERE cc.client_id = rf.client_id AND cc.counsellor_id = ?) AS ownClient
+  FROM risk_flag rf JOIN client cl ON cl.id = rf.client_id JOIN user_account ru ON ru.id = rf.raised_by_user_id LEFT JOIN user_account cu ON cu.id = rf.cleared_by_user_id`;
+
+type FlagRow = Omit<RiskFlag, 'clientName'> & { givenName: string; familyName: string; ownClient: number };
+
+async function queryFlags(m: EntityManager, viewer: SessionUser, where: string, params: unknown[]): Promise<RiskFlag[]> {
+  const rows: FlagRow[] = await m.query(`${FLAG_SELECT} WHERE ${where} ORDER BY rf.cleared_at IS NOT NULL, ${LEVEL_ORDER}, rf.review_date, rf.id`, [viewer.id, ...params]);
+  return rows.map(({ givenName, familyName, ownClient, ...flag }) => ({ ...flag, clientName: viewer.role === 'admin' || ownClient ? clientName({ givenName, familyName }) : null }));
+}
+
+/** Flags are safety facts: a client's counsellors see them, and so do admins (who book and greet), without the notes behind them. */
+export async function listRiskFlags(session: OpenSession, clock: Clock, input: ParsedInput<'risks.list'>): Promise<RiskFlag[]> {
+  await assertInCaseload(session, actorOf(session, clock), input.clientId, { type: 'client', id: input.clientId });
+  return queryFlags(session.dataSource.manager, session.user, `rf.client_id = ?${input.includeCleared ? '' : ' AND rf.cleared_at IS NULL'}`, [input.clientId]);
+}
+
+/** Active flags of the counsellor's caseload whose review date has come, most urgent first. */
+export function reviewsDue(session: OpenSession, today: string): Promise<RiskFlag[]> {
+  return queryFlags(
+    session.dataSource.manager,
+    session.user,
+    `rf.cleared_at IS NULL AND rf.review_date <= ? AND rf.client_id IN (SELECT c.client_id FROM client_case c WHERE c.counsellor_id = ? UNION SELECT r.client_id FROM referral r WHERE r.counsellor_id = ?)`,
+    [today, session.user.id, session.user.id],
+  );
+}
+
+/** The caller's open case of this client: where the flag's note is written. */
+async function caseForFlagNote(session: OpenSession, actor: Actor, caseId: number, clientId: number): Promise<ClientCaseRow> {
+  const kase = await session.dataSource.getRepository(ClientCaseEntity).findOneBy({ id: caseId });
+  if (!kase || kase.counsellorId !== session.user.id || kase.clientId !== clientId) return refuseAsNotFound(session, actor, { type: 'case', id: caseId });
+  if (kase.closedDate !== null) throw new AppError('CASE_CLOSED', 'This case is closed.');
+  return kase;
+}
+
+/** Saves the counsellor's reason as a signed free-text note on the case (audited as signed). */
+async function signedReasonNote(m: EntityManager, actor: Actor, kase: ClientCaseRow, text: string): Promise<number> {
+  const content: NoteContent = { text: text.normalize('NFC') };
+  const row = await m.getRepository(NoteEntity).save({
+    caseId: kase.id,
+    sessionId: null,
+    authorUserId: actor.actorUserId,
+    template: 'free_text' as const,
+    content: JSON.stringify(content),
+    status: 'signed' as const,
+    signedAt: actor.at,
+    signedByUserId: actor.actorUserId,
+    contentSha256: noteHash('free_text', content),
+    createdAt: actor.at,
+    updatedAt: actor.at,
+  });
+  await appendAudit(m, { ...actor, action: 'note.sign', recordType: 'note', recordId: String(row.id), outcome: 'success', detail: { caseId: kase.id, template: 'free_text' } });
+  return row.id;
+}
+
+async function flagById(m: EntityManager, viewer: SessionUser, id: number): Promise<RiskFlag> {
+  const [flag] = await queryFlags(m, viewer, 'rf.id = ?', [id]);
+  return flag!;
+}
+
+export async function raiseRiskFlag(session: OpenSession, clock: Clock, input: ParsedInput<'risks.raise'>): Promise<RiskFlag> {
+  const actor = actorOf(session, clock);
+  const kase = await caseForFlagNote(session, actor, input.caseId, input.clientId);
+  const today = clinicDate(actor.at, session.settings.timeZone);
+  if (input.reviewDate < today) throw new AppError('VALIDATION', 'The review date cannot be in the past.', { issues: [{ path: 'reviewDate', code: 'review_date_past', message: 'The review date cannot be in the past.' }] });
+  return inWriteTransaction(session.dataSource, async (m) => {
+    const noteId = await signedReasonNote(m, actor, kase, input.note);
+    const flags = m.getRepository(RiskFlagEntity);
+    const replaced = await flags.findOneBy({ clientId: input.clientId, kind: input.kind, clearedAt: IsNull() });
+    if (replaced) await flags.update({ id: replaced.id }, { clearedAt: actor.at, clearedByUserId: session.user.id, clearedNoteId: noteId });
+    const row = await flags.save({
+      clientId: input.clientId,
+      kind: input.kind,
+      level: input.level,
+      raisedDate: today,
+      reviewDate: input.reviewDate,
+      raisedByUserId: session.user.id,
+      raisedNoteId: noteId,
+      clearedAt: null,
+      clearedByUserId: null,
+      clearedNoteId: null,
+    });
+    await appendAudit(m, { ...actor, action: 'risk.raise', recordType: 'client', recordId: String(input.clientId), outcome: 'success', detail: { flagId: row.id, kind: input.kind, level: input.level, ...(replaced ? { replaces: replaced.id } : {}) } });
+    return flagById(m, session.user, row.id);
+  });
+}
+
+export async function clearRiskFlag(session: OpenSession, clock: Clock, input: ParsedInput<'risks.clear'>): Promise<RiskFlag> {
+  const actor = actorOf(session, clock);
+  const flag = await session.dataSource.getRepository(RiskFlagEntity).findOneBy({ id: input.id });
+  if (!flag) throw new AppError('NOT_FOUND', 'There is no such record.');
+  const kase = await caseForFlagNote(session, actor, input.caseId, flag.clientId);
+  if (flag.clearedAt !== null) throw new AppError('VALIDATION', 'This flag is already cleared.', { issues: [{ path: 'id', code: 'flag_already_cleared', message: 'This flag is already cleared.' }] });
+  return inWriteTransaction(session.dataSource, async (m) => {
+    const noteId = await signedReasonNote(m, actor, kase, input.note);
+    await m.getRepository(RiskFlagEntity).update({ id: flag.id }, { clearedAt: actor.at, clearedByUserId: session.user.id, clearedNoteId: noteId });
+    await appendAudit(m, { ...actor, action: 'risk.clear', recordType: 'client', recordId: String(flag.clientId), outcome: 'success', detail: { flagId: flag.id } });
+    return flagById(m, session.user, flag.id);
+  });
+}
