@@ -10,10 +10,11 @@ import { Dialog } from '../components/Dialog';
 import { applyApiError } from '../forms/apply-api-error';
 import { FormAlert } from '../forms/FormAlert';
 import { FormField } from '../forms/FormField';
+import { FlagCaseField } from './FlagCaseField';
 import { zodErrorMap } from '../forms/issue-messages';
 import { useFormatters } from '../session/useFormatters';
 import { RiskLevelBadge } from './RiskLevelBadge';
-import { CLEAR_FIELDS, caseLabel, clearFormSchema, type ClearFormOutput, type ClearFormValues } from './risk-form';
+import { CLEAR_FIELDS, clearFormSchema, type ClearFormOutput, type ClearFormValues } from './risk-form';
 
 interface ClearRiskFlagDialogProps {
   flag: RiskFlag;
@@ -64,19 +65,7 @@ export function ClearRiskFlagDialog({ flag, cases, onClose, onCleared }: ClearRi
         )}
         <FormAlert code={formError} />
         <form onSubmit={(event) => void submit(event)} noValidate>
-          {cases.length > 1 && (
-            <FormField id="risk-clear-case" label={t('risk.form.case')} error={errors.caseId} hint={t('risk.form.caseHint')}>
-              {(a11y) => (
-                <select {...a11y} {...form.register('caseId', { valueAsNumber: true })}>
-                  {cases.map((clientCase) => (
-                    <option key={clientCase.id} value={clientCase.id}>
-                      {caseLabel(t, clientCase, calendarDate)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
-          )}
+          <FlagCaseField id="risk-clear-case" cases={cases} error={errors.caseId} register={form.register('caseId', { valueAsNumber: true })} />
           <FormField id="risk-clear-note" label={t('risk.form.note')} error={errors.note} hint={t('risk.clear.noteHint')}>
             {(a11y) => <textarea {...a11y} rows={4} {...form.register('note')} />}
           </FormField>

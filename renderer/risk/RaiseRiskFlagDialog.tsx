@@ -11,11 +11,12 @@ import { Dialog } from '../components/Dialog';
 import { applyApiError } from '../forms/apply-api-error';
 import { FormAlert } from '../forms/FormAlert';
 import { FormField } from '../forms/FormField';
+import { FlagCaseField } from './FlagCaseField';
 import { translateIssue, zodErrorMap } from '../forms/issue-messages';
 import { todayIn } from '../format/dates';
 import { useFormatters } from '../session/useFormatters';
 import { RiskFlagIcon } from './RiskLevelBadge';
-import { RAISE_FIELDS, caseLabel, defaultReviewDate, raiseFormSchema, type RaiseFormOutput, type RaiseFormValues } from './risk-form';
+import { RAISE_FIELDS, defaultReviewDate, raiseFormSchema, type RaiseFormOutput, type RaiseFormValues } from './risk-form';
 
 interface RaiseRiskFlagDialogProps {
   clientId: number;
@@ -30,7 +31,7 @@ interface RaiseRiskFlagDialogProps {
 /** Raises a risk flag: the kind, the level, when to look at it again, and a note saying why (saved and signed on the case). */
 export function RaiseRiskFlagDialog({ clientId, cases, active, onClose, onRaised }: RaiseRiskFlagDialogProps) {
   const { t } = useTranslation();
-  const { zone, calendarDate } = useFormatters();
+  const { zone } = useFormatters();
   const today = todayIn(zone);
   const schema = useMemo(() => raiseFormSchema(today), [today]);
   const [formError, setFormError] = useState<ErrorCode | null>(null);
@@ -57,19 +58,7 @@ export function RaiseRiskFlagDialog({ clientId, cases, active, onClose, onRaised
         <p className="dialog__text">{t('risk.raise.lead')}</p>
         <FormAlert code={formError} />
         <form onSubmit={(event) => void submit(event)} noValidate>
-          {cases.length > 1 && (
-            <FormField id="risk-raise-case" label={t('risk.form.case')} error={errors.caseId} hint={t('risk.form.caseHint')}>
-              {(a11y) => (
-                <select {...a11y} {...form.register('caseId', { valueAsNumber: true })}>
-                  {cases.map((clientCase) => (
-                    <option key={clientCase.id} value={clientCase.id}>
-                      {caseLabel(t, clientCase, calendarDate)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
-          )}
+          <FlagCaseField id="risk-raise-case" cases={cases} error={errors.caseId} register={form.register('caseId', { valueAsNumber: true })} />
           <FormField id="risk-raise-kind" label={t('risk.form.kind')} error={errors.kind}>
             {(a11y) => (
               <select {...a11y} defaultValue="" {...form.register('kind')}>
