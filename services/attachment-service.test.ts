@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { COUNSELLOR, addCounsellor, setUpClinic, signIn, tempVaultDir } from '../tests/helpers/vault-fixture';
+import { COUNSELLOR, addCounsellor, manualClock, setUpClinic, signIn, tempVaultDir } from '../tests/helpers/vault-fixture';
 import { createTenangApp } from './tenang-app';
 import { assignedReferral, bookingClinic, call, type BookingClinic } from '../tests/helpers/booking-fixture';
 import { ATTACHMENT_MAX_BYTES, DOCX_TYPE } from '../shared/domain/attachments';
@@ -74,6 +74,7 @@ describe('opening a document outside the app', () => {
     const opened: Array<{ path: string; bytes: Buffer; mode: number; folderMode: number }> = [];
     const app = createTenangApp({
       vaultDir: temp.dir,
+      clock: manualClock(),
       openExternally: async (path) => {
         opened.push({ path, bytes: readFileSync(path), mode: statSync(path).mode & 0o777, folderMode: statSync(dirname(path)).mode & 0o777 });
       },

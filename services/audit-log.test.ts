@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { parseRecoveryKey } from '../shared/recovery-key';
-import { clinicWithCounsellor, expectOk, signIn, ADMIN } from '../tests/helpers/vault-fixture';
+import { clinicWithCounsellor, expectOk, manualClock, signIn, ADMIN } from '../tests/helpers/vault-fixture';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -83,14 +83,16 @@ describe('the audit log', () => {
   });
 
   it('filters by user, action, record and date in the clinic time zone', async () => {
-    const c = await clinicWithCounsellor();
+    // 00:30 on 1 December in Jakarta is still 30 November in UTC: the filter takes the clinic's day.
+    const clock = manualClock(Date.parse('2026-11-30T17:30:00Z'));
+    const c = await clinicWithCounsellor(clock);
     cleanups.push(c.cleanup);
     const byAction = expectOk(await c.app.dispatch('audit.list', { action: 'user.create' })) as { total: number };
     expect(byAction.total).toBe(2);
     const byRecord = expectOk(await c.app.dispatch('audit.list', { recordType: 'user', recordId: String(c.counsellorId) })) as { total: number };
     expect(byRecord.total).toBe(1);
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
-    expect((expectOk(await c.app.dispatch('audit.list', { from: today, to: today })) as { total: number }).total).toBe(3);
+    expect((expectOk(await c.app.dispatch('audit.list', { from: '2026-12-01', to: '2026-12-01' })) as { total: number }).total).toBe(3);
+    expect((expectOk(await c.app.dispatch('audit.list', { from: '2026-11-30', to: '2026-11-30' })) as { total: number }).total).toBe(0);
     expect((expectOk(await c.app.dispatch('audit.list', { to: '2020-01-01' })) as { total: number }).total).toBe(0);
     expect((expectOk(await c.app.dispatch('audit.list', { actorUserId: c.counsellorId })) as { total: number }).total).toBe(0);
   });

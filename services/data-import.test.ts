@@ -118,7 +118,7 @@ describe('restoring a full export', () => {
     expect(keyring.state === 'ok' && keyring.keyring.slots.map((s) => s.username)).toEqual(['ayu']);
     if (process.platform !== 'win32') expect(statSync(path('restored')).mode & 0o777).toBe(0o700);
 
-    const again = createTenangApp({ vaultDir: path('restored') });
+    const again = createTenangApp({ vaultDir: path('restored'), clock: manualClock() });
     try {
       await signIn(again, { username: ADMIN.username, passphrase: NEW_PASSPHRASE });
       const { users } = expectOk(await again.dispatch('users.list', {})) as { users: Array<{ username: string; canUnlock: boolean }> };

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { channels, CHANNEL_NAMES } from '../shared/contract';
 import { createTenangApp } from './tenang-app';
 import { ERROR_CODES } from '../shared/errors';
-import { clinicWithCounsellor, expectOk, signIn, tempVaultDir, COUNSELLOR, ADMIN } from '../tests/helpers/vault-fixture';
+import { clinicWithCounsellor, expectOk, manualClock, signIn, tempVaultDir, COUNSELLOR, ADMIN } from '../tests/helpers/vault-fixture';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -20,7 +20,7 @@ describe('the dispatcher', () => {
   it('rejects unknown channels, whatever their name', async () => {
     const temp = tempVaultDir();
     cleanups.push(temp.cleanup);
-    const app = createTenangApp({ vaultDir: temp.dir });
+    const app = createTenangApp({ vaultDir: temp.dir, clock: manualClock() });
     await fc.assert(
       fc.asyncProperty(fc.string(), fc.anything(), async (name, input) => {
         fc.pre(!(CHANNEL_NAMES as readonly string[]).includes(name));
@@ -36,7 +36,7 @@ describe('the dispatcher', () => {
   it('refuses every signed-in channel while the vault is locked', async () => {
     const temp = tempVaultDir();
     cleanups.push(temp.cleanup);
-    const app = createTenangApp({ vaultDir: temp.dir });
+    const app = createTenangApp({ vaultDir: temp.dir, clock: manualClock() });
     expect(signedInChannels.length).toBeGreaterThan(10);
     for (const channel of signedInChannels) {
       expect(await app.dispatch(channel, {}), channel).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });

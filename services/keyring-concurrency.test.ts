@@ -1,26 +1,31 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { unlockSlot } from '../db/vault/key-slots';
 import { VaultFolder } from '../db/vault/vault-folder';
 import { clinicWithCounsellor, expectOk, ADMIN, COUNSELLOR } from '../tests/helpers/vault-fixture';
+import { spawnHelperScript } from '../tests/helpers/child-script';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-function failedUnlocksInAnotherProcess(vaultDir: string, username: string, count: number): Promise<string[]> {
-  const script = resolve(__dirname, '../tests/helpers/failed-unlocks.mts');
-  const tsx = resolve(__dirname, '../node_modules/tsx/dist/cli.mjs');
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [tsx, script, vaultDir, username, String(count)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
+/** Starts the other process; `started` settles once it is about to try its first passphrase. */
+function failedUnlocksInAnotherProcess(vaultDir: string, username: string, count: number): { started: Promise<void>; codes: Promise<string[]> } {
+  const child = spawnHelperScript('failed-unlocks.mts', [vaultDir, username, String(count)]);
+  let out = '';
+  let markStarted: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
+  const codes = new Promise<string[]>((done, fail) => {
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (out.startsWith('started\n')) markStarted();
+    });
     child.on('error', fail);
-    child.on('exit', (code) => (code === 0 ? done(JSON.parse(out) as string[]) : fail(new Error(`child exited ${code}`))));
+    child.on('exit', (code) => (code === 0 ? done(JSON.parse(out.slice('started\n'.length)) as string[]) : fail(new Error(`child exited ${code}`))));
   });
+  return { started, codes };
 }
 
 describe('the keyring between two processes', () => {
@@ -28,10 +33,10 @@ describe('the keyring between two processes', () => {
     const c = await clinicWithCounsellor();
     cleanups.push(c.cleanup);
     const other = failedUnlocksInAnotherProcess(c.dir, COUNSELLOR.username, 3);
-    // Give the other process time to start, so its attempts overlap the rekey.
-    await new Promise((r) => setTimeout(r, 1500));
+    // Once the other process is trying passphrases, its attempts (scrypt, ~0.7 s each) overlap the rekey.
+    await other.started;
     const { recoveryKey } = expectOk(await c.app.dispatch('vault.rekey', { passphrase: ADMIN.passphrase })) as { recoveryKey: string };
-    expect(await other).toEqual(['WRONG_PASSPHRASE', 'WRONG_PASSPHRASE', 'WRONG_PASSPHRASE']);
+    expect(await other.codes).toEqual(['WRONG_PASSPHRASE', 'WRONG_PASSPHRASE', 'WRONG_PASSPHRASE']);
 
     const keyring = JSON.parse(readFileSync(join(c.dir, 'keyring.json'), 'utf8'));
     expect(keyring.attempts[COUNSELLOR.username].failures).toBe(3);

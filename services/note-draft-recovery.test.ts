@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { COUNSELLOR, signIn } from '../tests/helpers/vault-fixture';
+import { spawnHelperScript } from '../tests/helpers/child-script';
 import { bookingClinic, call, type BookingClinic } from '../tests/helpers/booking-fixture';
 import type { Note } from '../shared/contract';
 
@@ -12,13 +11,8 @@ afterEach(async () => {
 
 /** Starts the typist and kills it (SIGKILL: no cleanup, no close) once it has saved `saves` times; returns the last length it saw acknowledged. */
 function typeThenKill(vaultDir: string, noteId: number, saves: number): Promise<number> {
-  const script = resolve(__dirname, '../tests/helpers/note-typist.mts');
-  const tsx = resolve(__dirname, '../node_modules/tsx/dist/cli.mjs');
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [tsx, script, vaultDir, COUNSELLOR.username, String(noteId)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, TENANG_PASSPHRASE: COUNSELLOR.passphrase },
-    });
+    const child = spawnHelperScript('note-typist.mts', [vaultDir, COUNSELLOR.username, String(noteId)], { TENANG_PASSPHRASE: COUNSELLOR.passphrase });
     let acknowledged: number[] = [];
     let buffer = '';
     child.stdout.on('data', (chunk: Buffer) => {

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import fc from 'fast-check';
 import { ADMIN, addCounsellor } from '../tests/helpers/vault-fixture';
+import { spawnHelperScript } from '../tests/helpers/child-script';
 import { bookingClinic, call, counselling, type BookingClinic } from '../tests/helpers/booking-fixture';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -11,14 +10,12 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
+/** The machine's clock, read past the test clock that child processes install over Date. */
+const realEpochMs = () => performance.timeOrigin + performance.now();
+
 function bookInAnotherProcess(vaultDir: string, startAt: number, input: unknown): Promise<string> {
-  const script = resolve(__dirname, '../tests/helpers/book-race.mts');
-  const tsx = resolve(__dirname, '../node_modules/tsx/dist/cli.mjs');
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [tsx, script, vaultDir, ADMIN.username, String(startAt), JSON.stringify(input)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, TENANG_PASSPHRASE: ADMIN.passphrase },
-    });
+    const child = spawnHelperScript('book-race.mts', [vaultDir, ADMIN.username, String(startAt), JSON.stringify(input)], { TENANG_PASSPHRASE: ADMIN.passphrase });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.on('error', fail);
@@ -64,7 +61,8 @@ describe('two bookings for one slot', () => {
   it('from two app instances at the same moment: exactly one wins', async () => {
     const c = await bookingClinic('warn', 20);
     cleanups.push(c.cleanup);
-    const startAt = Date.now() + 6000;
+    // The agreed instant is on the machine's real clock (the children's Date runs on the test clock).
+    const startAt = realEpochMs() + 6000;
     const input = counselling(c, { localStart: '2026-12-07T09:00' });
     const outcomes = await Promise.all([bookInAnotherProcess(c.dir, startAt, input), bookInAnotherProcess(c.dir, startAt, { ...input, roomId: c.aula })]);
     expect(outcomes.sort()).toEqual(['SCHEDULE_CONFLICT', 'booked']);

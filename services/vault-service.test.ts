@@ -114,7 +114,7 @@ describe('the vault', () => {
     // Simulate the crash: the pending keyring is still aside, the old keyring in place.
     writeFileSync(join(dir, 'keyring.pending.json'), readFileSync(join(dir, 'keyring.json')));
     writeFileSync(join(dir, 'keyring.json'), keyringBefore);
-    const restarted = createTenangApp({ vaultDir: dir });
+    const restarted = createTenangApp({ vaultDir: dir, clock: manualClock() });
     cleanups.push(() => restarted.close());
     await signIn(restarted, COUNSELLOR);
     expect(existsSync(join(dir, 'keyring.pending.json'))).toBe(false);
@@ -129,7 +129,7 @@ describe('the vault', () => {
     const { app, dir, recoveryKey } = await clinic();
     await app.close();
     rmSync(join(dir, 'keyring.json'));
-    const restarted = createTenangApp({ vaultDir: dir });
+    const restarted = createTenangApp({ vaultDir: dir, clock: manualClock() });
     cleanups.push(() => restarted.close());
     expect(expectOk(await restarted.dispatch('app.status', {}))).toMatchObject({ vault: 'keyring_unreadable' });
     expect(await restarted.dispatch('session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase })).toMatchObject({ ok: false, error: { code: 'KEYRING_UNREADABLE' } });
@@ -148,7 +148,7 @@ describe('the vault', () => {
     const marker = 'Rahasia Klinik Zamrud';
     const temp = tempVaultDir();
     cleanups.push(temp.cleanup);
-    const app = createTenangApp({ vaultDir: temp.dir });
+    const app = createTenangApp({ vaultDir: temp.dir, clock: manualClock() });
     cleanups.push(() => app.close());
     expectOk(await app.dispatch('vault.setup', { ...CLINIC, clinicName: marker, username: ADMIN.username, displayName: ADMIN.displayName, newPassphrase: ADMIN.passphrase, confirmPassphrase: ADMIN.passphrase }));
     await addCounsellor(app);

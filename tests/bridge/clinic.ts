@@ -1,8 +1,9 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import type { TenangApp } from '../../services/tenang-app';
 import { DEFAULT_TARGETS } from '../../shared/domain/agencies';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract/channels';
 import type { Result } from '../../shared/errors';
+import { testNowIn } from '../helpers/test-now';
 
 /** People and a clinic the journeys use. Passphrases meet the contract's policy. */
 export const CLINIC = { clinicName: 'Klinik Konseling Harapan', language: 'en' as const, timeZone: 'Asia/Jakarta' };
@@ -57,7 +58,7 @@ type PresentingIssue = ChannelInput<'referrals.create'>['presentingIssues'][numb
 
 /** The clinic's today, in its zone. */
 function clinicToday(): DateTime {
-  return DateTime.now().setZone(CLINIC.timeZone).startOf('day');
+  return testNowIn(CLINIC.timeZone).startOf('day');
 }
 
 /**

@@ -17,7 +17,7 @@ const IGNORED_CONSOLE_ERRORS: RegExp[] = [];
 interface TestFixtures {
   /** A fresh vault folder (inside a temp directory removed after the test). */
   vaultDir: string;
-  /** The app's clock: real time plus whatever the test advances. */
+  /** The app's clock: the suite's fixed "now", running on, plus whatever the test advances. */
   clock: TestClock;
   /** The real app core over that vault: the same dispatcher Electron's main process uses. */
   app: TenangApp;
@@ -65,7 +65,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   pageCalls: async ({}, use) => use([]),
 
-  page: async ({ page, app, pageCalls }, use) => {
+  page: async ({ page, app, clock, pageCalls }, use) => {
+    // The page's Date and timers run on Playwright's clock, set to the app's "now": "today",
+    // countdowns, autosave and the idle lock never depend on the machine's clock, and a test
+    // moves both together (`passTime`) or pauses the page's (`page.clock.pauseAt`).
+    await page.clock.install({ time: clock.now() });
     const stopEvents = await installBridge(page, app, (channel) => pageCalls.push(channel));
     // Uncaught errors and console errors (a CSP violation is one) fail the test.
     const problems: string[] = [];

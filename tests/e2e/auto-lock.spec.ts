@@ -1,6 +1,7 @@
 import { test, expect } from '../bridge/fixtures';
 import { ADMIN, dispatch, dispatchOk, setUpClinic } from '../bridge/clinic';
 import { screenshot } from '../bridge/screens';
+import { passTime, stopTime } from '../bridge/test-clock';
 
 const TEN_MINUTES = 10 * 60_000;
 
@@ -66,8 +67,10 @@ test('input in the app postpones the idle lock: session.activity, at most once p
   const activityCalls = () => pageCalls.filter((channel) => channel === 'session.activity').length;
   expect(activityCalls()).toBe(0);
 
-  // Nine quiet minutes by the app's clock, then the person presses keys and scrolls.
-  clock.advance(TEN_MINUTES - 60_000);
+  // Nine quiet minutes, then the person presses keys and scrolls, all within one moment of
+  // the page's clock (stopped): the reporter tells the app once, not again within 30 s.
+  await stopTime(page, clock);
+  await passTime(page, clock, TEN_MINUTES - 60_000);
   await page.keyboard.press('Tab');
   await expect.poll(activityCalls).toBe(1);
   await page.keyboard.press('Tab');
@@ -77,13 +80,13 @@ test('input in the app postpones the idle lock: session.activity, at most once p
   expect(activityCalls()).toBe(1);
 
   // Eleven minutes after sign-in but two after the input: still unlocked.
-  clock.advance(2 * 60_000);
+  await passTime(page, clock, 2 * 60_000);
   await app.checkIdle();
   expect((await dispatchOk(app, 'app.status', {})).vault).toBe('unlocked');
   await expect(page.getByTestId('signed-in-name')).toBeVisible();
 
   // Ten more quiet minutes: locked.
-  clock.advance(TEN_MINUTES);
+  await passTime(page, clock, TEN_MINUTES);
   await app.checkIdle();
   await expect(page.getByTestId('lock-note')).toContainText('nobody used it for a while');
 });

@@ -9,6 +9,7 @@ import { invokeFromPage } from '../bridge/install-bridge';
 import { untranslatedOnPage } from '../bridge/visible-text';
 import type { TenangApp } from '../../services/tenang-app';
 import type { ChannelInput } from '../../shared/contract/channels';
+import { testNowIn } from '../helpers/test-now';
 
 const screenshot = screenshotsFor('clients');
 
@@ -19,7 +20,7 @@ async function openClients(page: Page): Promise<void> {
 
 const SARI = { username: 'sari', displayName: 'Sari Wulandari', passphrase: 'teh manis di sore yang cerah' };
 const ZONE = 'Asia/Jakarta';
-const today = () => DateTime.now().setZone(ZONE).toISODate()!;
+const today = () => testNowIn(ZONE).toISODate()!;
 const enDate = (date: string) => DateTime.fromISO(date).setLocale('en-GB').toLocaleString(DateTime.DATE_MED);
 const idDate = (date: string) => DateTime.fromISO(date).setLocale('id-ID').toLocaleString(DateTime.DATE_MED);
 
@@ -72,8 +73,8 @@ test('clients: search, filter, open a record, edit it, close a case; counsellors
     newPassphrase: SARI.passphrase,
     confirmPassphrase: SARI.passphrase,
   });
-  const education = await agencyWithContract(app, 'Dinas Pendidikan Kota Bandung', 'education', DateTime.now().setZone(ZONE).startOf('year'));
-  const health = await agencyWithContract(app, 'RSUD Kota Bogor', 'health', DateTime.now().setZone(ZONE).startOf('year'));
+  const education = await agencyWithContract(app, 'Dinas Pendidikan Kota Bandung', 'education', testNowIn(ZONE).startOf('year'));
+  const health = await agencyWithContract(app, 'RSUD Kota Bogor', 'health', testNowIn(ZONE).startOf('year'));
 
   // Siti came twice: both referrals assigned to Budi, so she has two cases with him.
   const first = await intake(app, education.id, SITI, { urgency: 'urgent', presentingIssues: ['workload_stress', 'burnout'] });

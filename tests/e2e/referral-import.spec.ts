@@ -1,14 +1,14 @@
-import { DateTime } from 'luxon';
 import { test, expect } from '../bridge/fixtures';
 import { screenshotsFor } from '../bridge/screens';
 import { dispatchOk, setUpClinic } from '../bridge/clinic';
 import { untranslatedOnPage } from '../bridge/visible-text';
+import { testNowIn } from '../helpers/test-now';
 
 const screenshot = screenshotsFor('import');
 
 const ZONE = 'Asia/Jakarta';
-const daysAgo = (n: number) => DateTime.now().setZone(ZONE).minus({ days: n }).toISODate()!;
-const inDays = (n: number) => DateTime.now().setZone(ZONE).plus({ days: n }).toISODate()!;
+const daysAgo = (n: number) => testNowIn(ZONE).minus({ days: n }).toISODate()!;
+const inDays = (n: number) => testNowIn(ZONE).plus({ days: n }).toISODate()!;
 
 const DISDIK = 'Dinas Pendidikan Kota Bandung';
 const DAMKAR = 'Dinas Pemadam Kebakaran';

@@ -1,12 +1,14 @@
 import { DateTime } from 'luxon';
 import type { Page } from '@playwright/test';
 import { test, expect } from '../bridge/fixtures';
+import { passTime } from '../bridge/test-clock';
 import { screenshotsFor } from '../bridge/screens';
 import { signIn } from '../bridge/sign-in';
 import { ADMIN, COUNSELLOR, dispatchOk, setUpClinic } from '../bridge/clinic';
 import { invokeFromPage } from '../bridge/install-bridge';
 import { untranslatedOnPage } from '../bridge/visible-text';
 import { DEFAULT_TARGETS } from '../../shared/domain/agencies';
+import { testNowIn } from '../helpers/test-now';
 
 const screenshot = screenshotsFor('referrals');
 
@@ -31,7 +33,7 @@ test('a formal referral is taken in, waits with its countdown, is assigned, and 
   });
 
   // An agency with a contract in force (the agencies journey covers their screens).
-  const today = DateTime.now().setZone(ZONE).toISODate()!;
+  const today = testNowIn(ZONE).toISODate()!;
   const agency = await dispatchOk(app, 'agencies.create', { name: 'Dinas Pemadam Kebakaran Kota Surabaya', sector: 'emergency_services' });
   const start = DateTime.fromISO(today).minus({ months: 2 });
   await dispatchOk(app, 'contracts.create', {
@@ -67,8 +69,6 @@ test('a formal referral is taken in, waits with its countdown, is assigned, and 
     client: { mode: 'new', givenName: 'Agus', familyName: 'Prasetyo' },
   });
 
-  // The page's clock is Playwright's, so the countdown can be moved with the app's clock.
-  await page.clock.install();
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Referrals' }).click();
   const tabs = page.getByRole('navigation', { name: 'Referral sections' });
@@ -167,11 +167,9 @@ test('a formal referral is taken in, waits with its countdown, is assigned, and 
   await screenshot(page, 'waitlist');
 
   // A day later the countdown has moved; past 48 hours the row is overdue, said in words and red.
-  clock.advance(24 * HOUR);
-  await page.clock.fastForward(24 * HOUR);
+  await passTime(page, clock, 24 * HOUR);
   await expect(countdown.locator('.time-left__text')).toHaveText(/^(1 day|23 h \d+ min) left$/);
-  clock.advance(25 * HOUR);
-  await page.clock.fastForward(25 * HOUR);
+  await passTime(page, clock, 25 * HOUR);
   await expect(countdown.locator('.time-left__text')).toHaveText(/^!?Overdue by 1 h( \d+ min)?$/);
   await expect(countdown).toHaveAttribute('data-overdue', 'true');
   await expect(countdown.locator('.time-left__text')).toHaveCSS('color', 'rgb(180, 35, 24)');
@@ -302,7 +300,7 @@ test('a formal referral is taken in, waits with its countdown, is assigned, and 
 
 test('a referral for a client found by search; closing one asks why', async ({ page, app }) => {
   await setUpClinic(app);
-  const today = DateTime.now().setZone(ZONE).toISODate()!;
+  const today = testNowIn(ZONE).toISODate()!;
   const agency = await dispatchOk(app, 'agencies.create', { name: 'Dinas Sosial Kabupaten Sleman', sector: 'social_services' });
   const other = await dispatchOk(app, 'agencies.create', { name: 'RSUD Kota Yogyakarta', sector: 'health' });
   const earlier = await dispatchOk(app, 'referrals.create', {

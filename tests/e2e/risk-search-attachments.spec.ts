@@ -8,6 +8,7 @@ import { signIn } from '../bridge/sign-in';
 import { englishOnlyStrings, untranslatedOnPage } from '../bridge/visible-text';
 import type { ChannelInput } from '../../shared/contract/channels';
 import type { TenangApp } from '../../services/tenang-app';
+import { testNowIn } from '../helpers/test-now';
 
 const riskScreens = screenshotsFor('risk');
 const searchScreens = screenshotsFor('search');
@@ -16,7 +17,7 @@ const attachmentScreens = screenshotsFor('attachments');
 const ZONE = CLINIC.timeZone;
 const SARI = { username: 'sari', displayName: 'Sari Wulandari', passphrase: 'teh manis di sore yang cerah' };
 
-const today = () => DateTime.now().setZone(ZONE).startOf('day');
+const today = () => testNowIn(ZONE).startOf('day');
 const nextMonday = () => today().startOf('week').plus({ weeks: 1 });
 const enDate = (day: DateTime) => day.setLocale('en-GB').toLocaleString(DateTime.DATE_MED);
 

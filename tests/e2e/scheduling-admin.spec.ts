@@ -4,12 +4,13 @@ import { screenshotsFor } from '../bridge/screens';
 import { CLINIC, COUNSELLOR, dispatchOk, setUpClinic } from '../bridge/clinic';
 import { signIn } from '../bridge/sign-in';
 import { untranslatedOnPage } from '../bridge/visible-text';
+import { testNowIn } from '../helpers/test-now';
 
 const screenshot = screenshotsFor('scheduling');
 
 test('an admin sets up rooms, a clinic holiday, and a counsellor’s weekly hours and leave', async ({ page, app }) => {
   const { counsellorId } = await setUpClinic(app, { counsellor: true });
-  const today = DateTime.now().setZone(CLINIC.timeZone).startOf('day');
+  const today = testNowIn(CLINIC.timeZone).startOf('day');
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
   await page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name: 'Rooms & hours' }).click();
@@ -174,7 +175,7 @@ test('a counsellor sees and keeps their own hours and leave under My account, an
   await expect(hours.locator('[data-weekday="1"]')).toBeVisible();
 
   const leave = page.getByTestId('leave');
-  const start = DateTime.now().setZone(CLINIC.timeZone).plus({ days: 14 }).toISODate()!;
+  const start = testNowIn(CLINIC.timeZone).plus({ days: 14 }).toISODate()!;
   await leave.getByLabel('First day of leave').fill(start);
   await leave.getByLabel('Last day of leave').fill(start);
   await leave.getByRole('button', { name: 'Add leave' }).click();

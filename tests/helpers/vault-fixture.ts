@@ -5,13 +5,14 @@ import { createTenangApp, type Clock, type TenangApp } from '../../services/tena
 import { VaultFolder } from '../../db/vault/vault-folder';
 import { newDataKey } from '../../db/vault/key-slots';
 import type { Result } from '../../shared/errors';
+import { SERVICE_TESTS_NOW_MS } from './test-now';
 
 export const ADMIN = { username: 'ayu', displayName: 'Ayu Lestari', passphrase: 'lembayung senja di pelabuhan' };
 export const COUNSELLOR = { username: 'budi', displayName: 'Budi Santoso', passphrase: 'kopi tubruk pagi hari yang hangat' };
 export const CLINIC = { clinicName: 'Klinik Konseling Harapan', language: 'id' as const, timeZone: 'Asia/Jakarta' };
 
-/** A clock tests can move. */
-export function manualClock(start = Date.parse('2026-11-28T02:00:00Z')): Clock & { advance(ms: number): void; set(ms: number): void } {
+/** A clock that stands still until the test moves it. */
+export function manualClock(start = SERVICE_TESTS_NOW_MS): Clock & { advance(ms: number): void; set(ms: number): void } {
   let now = start;
   return { now: () => now, advance: (ms) => (now += ms), set: (ms) => (now = ms) };
 }
@@ -46,10 +47,10 @@ export async function signIn(app: TenangApp, who: { username: string; passphrase
   expectOk(await app.dispatch('session.unlock', { username: who.username, passphrase: who.passphrase }));
 }
 
-/** A vault with an admin and a counsellor, the admin signed in. */
-export async function clinicWithCounsellor(clock?: Clock): Promise<{ app: TenangApp; dir: string; recoveryKey: string; counsellorId: number; cleanup(): Promise<void> }> {
+/** A vault with an admin and a counsellor, the admin signed in; on a fixed clock unless given one. */
+export async function clinicWithCounsellor(clock: Clock = manualClock()): Promise<{ app: TenangApp; dir: string; recoveryKey: string; counsellorId: number; cleanup(): Promise<void> }> {
   const temp = tempVaultDir();
-  const app = createTenangApp({ vaultDir: temp.dir, ...(clock ? { clock } : {}) });
+  const app = createTenangApp({ vaultDir: temp.dir, clock });
   const recoveryKey = await setUpClinic(app);
   const counsellorId = await addCounsellor(app);
   return {
