@@ -49,7 +49,7 @@ export interface InputWorld {
   ids: Map<string, number[]>;
   /** Ids earlier replies showed the caller, by table name. */
   seen: Map<string, number[]>;
-  /** Words to type: names and codes of every client, words from notes. */
+  /** Words to type: the names and codes of every client, in the caseload or not. */
   words: string[];
   /** A small valid document, for fields carrying a file as base64. */
   fileBase64: string;
