@@ -6,10 +6,8 @@ import {
   OVERRIDABLE_PROBLEMS,
   type AllowanceState,
   type ChannelOutput,
-  type ClientSummary,
   type ParsedInput,
   type ScheduleProblem,
-  type SessionChange,
   type SessionView,
 } from '../shared/contract';
 import { ALLOWANCE_STATUSES, ALLOWANCE_TYPES, allowanceVerdict, canMoveSession, contractYearOf, countsTowardAllowance, isGroupType, type SessionStatus } from '../shared/domain/sessions';
@@ -32,7 +30,8 @@ import {
 import { inWriteTransaction } from '../db/transaction';
 import { appendAudit } from './audit-log';
 import { actorOf, type Actor } from './actor';
-import { clientSummaries, issuesOf } from './record-views';
+import { issuesOf } from './record-views';
+import { assertMayName, attendeesAfterSave, attendeesSeenBy } from './session-attendees';
 import { recordStatus } from './referral-service';
 import { findScheduleProblems, type Placement } from './schedule-check';
 import { querySessionViews, sessionHistory, sessionViews } from './session-views';
@@ -350,15 +349,18 @@ export async function setSessionStatus(session: OpenSession, clock: Clock, input
 }
 
 export async function setAttendance(session: OpenSession, clock: Clock, input: ParsedInput<'sessions.setAttendance'>): Promise<SessionView> {
+  const named = [...new Set(input.clientIds)];
+  // Before anything else: a counsellor naming someone outside their caseload learns nothing, not even whether that client is of this agency.
+  await assertMayName(session, actorOf(session, clock), named);
   return inWriteTransaction(session.dataSource, async (m) => {
     const actor = actorOf(session, clock);
     const row = await sessionForWrite(m, session, input.id);
     if (!isGroupType(row.sessionType)) throw invalid('id', 'not_group_session', 'Only a group session or workshop records attendance this way.');
-    const clientIds = [...new Set(input.clientIds)];
-    if (clientIds.length) {
-      const ofAgency = await m.getRepository(ClientEntity).count({ where: { id: In(clientIds), agencyId: row.agencyId } });
-      if (ofAgency !== clientIds.length) throw invalid('clientIds', 'client_not_of_agency', 'Every attendee must be a client of the session’s agency.');
+    if (named.length) {
+      const ofAgency = await m.getRepository(ClientEntity).count({ where: { id: In(named), agencyId: row.agencyId } });
+      if (ofAgency !== named.length) throw invalid('clientIds', 'client_not_of_agency', 'Every attendee must be a client of the session’s agency.');
     }
+    const clientIds = await attendeesAfterSave(m, session.user, row.id, named);
     await m.getRepository(SessionAttendeeEntity).delete({ sessionId: row.id });
     if (clientIds.length) await m.getRepository(SessionAttendeeEntity).insert(clientIds.map((clientId) => ({ sessionId: row.id, clientId })));
     const after: SessionRow = { ...row, headCount: input.headCount, updatedAt: actor.at };
@@ -385,14 +387,14 @@ export async function listSessions(session: OpenSession, input: ParsedInput<'ses
   return querySessionViews(session.dataSource.manager, where.join(' AND '), params, session.user);
 }
 
-export async function getSession(session: OpenSession, clock: Clock, id: number): Promise<{ session: SessionView; history: SessionChange[]; attendees: ClientSummary[] }> {
+/** One session with its history; of a group's named attendees, a counsellor sees those of their caseload and a count of the rest. */
+export async function getSession(session: OpenSession, clock: Clock, id: number): Promise<ChannelOutput<'sessions.get'>> {
   const m = session.dataSource.manager;
   const row = await m.getRepository(SessionEntity).findOneBy({ id });
   if (!row) throw notFound();
   assertOwnSession(session, row.counsellorId);
   // Opening a session shows whose it is and why it moved: on record, like opening a client.
   await inWriteTransaction(session.dataSource, (w) => appendAudit(w, { ...actorOf(session, clock), action: 'session.view', recordType: 'session', recordId: String(id), outcome: 'success' }));
-  const attendeeIds = (await m.getRepository(SessionAttendeeEntity).findBy({ sessionId: id })).map((a) => a.clientId);
-  const attendees = attendeeIds.length ? await clientSummaries(m, await m.getRepository(ClientEntity).findBy({ id: In(attendeeIds) })) : [];
-  return { session: (await sessionViews(m, [row], session.user))[0]!, history: await sessionHistory(m, row), attendees };
+  const { attendees, otherAttendees } = await attendeesSeenBy(m, session.user, id);
+  return { session: (await sessionViews(m, [row], session.user))[0]!, history: await sessionHistory(m, row), attendees, otherAttendees };
 }

@@ -36,15 +36,18 @@ type AttendanceRequest = z.output<typeof attendanceFormSchema>;
 interface AttendanceFormProps {
   session: SessionView;
   attendees: ClientSummary[];
+  /** Named attendees outside the caller's caseload: not shown, and kept as they are when the caller saves. */
+  otherAttendees: number;
   onCancel: () => void;
   onSaved: (session: SessionView) => void;
 }
 
 /**
  * A group session's attendance: an anonymous head count (the usual for an agency
- * workshop), or the named clients of that agency who came.
+ * workshop), or the named clients of that agency who came. A counsellor finds and names
+ * only their own clients; the others an admin named stay as they are (the service keeps them).
  */
-export function AttendanceForm({ session, attendees, onCancel, onSaved }: AttendanceFormProps) {
+export function AttendanceForm({ session, attendees, otherAttendees, onCancel, onSaved }: AttendanceFormProps) {
   const { t } = useTranslation();
   const [formError, setFormError] = useState<FormProblem>(null);
   const [query, setQuery] = useState('');
@@ -54,7 +57,7 @@ export function AttendanceForm({ session, attendees, onCancel, onSaved }: Attend
     resolver: zodResolver(attendanceFormSchema, { error: zodErrorMap }),
     defaultValues: {
       id: session.id,
-      mode: attendees.length > 0 ? 'named' : 'headCount',
+      mode: attendees.length > 0 || otherAttendees > 0 ? 'named' : 'headCount',
       headCount: session.headCount,
       clientIds: attendees.map((client) => String(client.id)),
     },
@@ -140,6 +143,11 @@ export function AttendanceForm({ session, attendees, onCancel, onSaved }: Attend
             </fieldset>
           )}
           <p className="field__hint">{t('calendar.attendance.chosen', { count: chosen?.length ?? 0 })}</p>
+          {otherAttendees > 0 && (
+            <p className="field__hint" data-testid="attendance-others-kept">
+              {t('calendar.attendance.othersKept', { count: otherAttendees })}
+            </p>
+          )}
           {errors.clientIds && <p className="field__error">{t('calendar.attendance.clientsInvalid')}</p>}
         </div>
       )}

@@ -17,8 +17,11 @@ function Item({ label, children, wide = false, testId }: { label: string; childr
   );
 }
 
-/** A session's facts: when, who (by client code; the name only where the service gives it), what, where, and how it went. */
-export function SessionDetails({ session, attendees }: { session: SessionView; attendees: ClientSummary[] }) {
+/**
+ * A session's facts: when, who (by client code; the name only where the service gives it), what, where, and how it went.
+ * Of a workshop's named attendees a counsellor is given only their own clients, and a count of the others.
+ */
+export function SessionDetails({ session, attendees, otherAttendees }: { session: SessionView; attendees: ClientSummary[]; otherAttendees: number }) {
   const { t } = useTranslation();
   const { zone, language } = useFormatters();
   const workshop = session.sessionType === 'group_workshop';
@@ -90,15 +93,21 @@ export function SessionDetails({ session, attendees }: { session: SessionView; a
           <span className="details__text">{session.allowanceReason}</span>
         </Item>
       )}
-      {workshop && attendees.length > 0 && (
-        <Item label={t('calendar.details.attendees')} wide>
+      {workshop && (attendees.length > 0 || otherAttendees > 0) && (
+        <Item label={t('calendar.details.attendees')} wide testId="session-attendees">
           <ul className="attendee-list">
             {attendees.map((client) => (
               <li key={client.id}>
                 <span className="monospace">{client.code}</span> {clientName(client)}
               </li>
             ))}
+            {otherAttendees > 0 && (
+              <li className="attendee-list__others" data-testid="session-other-attendees">
+                {t(attendees.length > 0 ? 'calendar.details.otherAttendees' : 'calendar.details.onlyOtherAttendees', { count: otherAttendees })}
+              </li>
+            )}
           </ul>
+          {otherAttendees > 0 && <p className="attendee-list__hint">{t('calendar.details.otherAttendeesHint')}</p>}
         </Item>
       )}
     </dl>

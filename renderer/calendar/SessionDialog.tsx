@@ -111,7 +111,7 @@ export function SessionDialog({ sessionId, onClose, onChanged }: SessionDialogPr
           )}
           {session && loaded && (
             <>
-              <SessionDetails session={session} attendees={loaded.attendees} />
+              <SessionDetails session={session} attendees={loaded.attendees} otherAttendees={loaded.otherAttendees} />
               {writesNote && (
                 <div className="session-note" data-testid="session-note">
                   <div className="session-note__text">
@@ -137,7 +137,7 @@ export function SessionDialog({ sessionId, onClose, onChanged }: SessionDialogPr
               )}
               {action?.kind === 'reschedule' && <RescheduleForm session={session} onCancel={() => setAction(null)} onMoved={() => finished('rescheduled')} />}
               {action?.kind === 'attendance' && (
-                <AttendanceForm session={session} attendees={loaded.attendees} onCancel={() => setAction(null)} onSaved={() => finished('attendance')} />
+                <AttendanceForm session={session} attendees={loaded.attendees} otherAttendees={loaded.otherAttendees} onCancel={() => setAction(null)} onSaved={() => finished('attendance')} />
               )}
               {!action && (
                 <div className="session-actions" role="group" aria-label={t('calendar.session.actions')}>

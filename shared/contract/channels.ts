@@ -484,10 +484,16 @@ export const channels = {
     output: z.object({ sessions: z.array(sessionSchema) }),
   }),
   'sessions.get': channel({
-    summary: 'One session with its history of changes and, for a group, its named attendees.',
+    summary: 'One session with its history of changes and, for a group, its named attendees (counsellors: those of their caseload, and how many others).',
     access: ANY_SIGNED_IN,
     input: z.object({ id: z.number().int().positive() }).strict(),
-    output: z.object({ session: sessionSchema, history: z.array(sessionChangeSchema), attendees: z.array(clientSummarySchema) }),
+    output: z.object({
+      session: sessionSchema,
+      history: z.array(sessionChangeSchema),
+      attendees: z.array(clientSummarySchema),
+      /** Named attendees outside the caller's caseload: counted, never named (always 0 for an admin). */
+      otherAttendees: z.number().int(),
+    }),
   }),
   'sessions.book': channel({
     summary: 'Book a session or a weekly/fortnightly series: every occurrence is checked first and nothing is saved unless all can be booked. Outside hours, leave, holidays and a warn-policy allowance ask for a reason first.',
@@ -508,7 +514,7 @@ export const channels = {
     output: sessionSchema,
   }),
   'sessions.setAttendance': channel({
-    summary: 'A group session’s attendance: named clients, or an anonymous head count.',
+    summary: 'A group session’s attendance: named clients, or an anonymous head count. A counsellor names only clients of their caseload, and attendees outside it stay as they are.',
     access: ANY_SIGNED_IN,
     input: sessionAttendanceSchema,
     output: sessionSchema,
