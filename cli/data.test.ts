@@ -10,6 +10,7 @@ const RESTORED_PASS = 'burung camar terbang rendah di senja';
 const COUNSELLOR_PASS = 'hujan rintik di atap seng';
 
 /** Export and restore of a whole vault take longer than other commands. */
+const REASON = ['--reason', 'Yearly archive for the clinic board'];
 const tenangSlow = (args: string[], options: { stdin?: string; env?: Record<string, string> } = {}) => tenang(args, { ...options, timeoutMs: 120_000 });
 
 describe('tenang export, import json and seed-demo', () => {
@@ -36,8 +37,8 @@ describe('tenang export, import json and seed-demo', () => {
     expect(tenangSlow(['seed-demo', ...vault, '--user', 'ayu', '--size', 'small', '--as-of', '2026-02-30'], { env: asAdmin }).code).toBe(2);
   });
 
-  it('exports everything, warning that a plain file is not encrypted, and will not overwrite it', () => {
-    const exported = tenangSlow(['export', ...vault, '--user', 'ayu', '--out', file('plain.json'), '--json'], { env: asAdmin });
+  it('exports everything in plain text only with --plaintext, warning that the file is not encrypted, and will not overwrite it', () => {
+    const exported = tenangSlow(['export', ...vault, '--user', 'ayu', '--out', file('plain.json'), '--plaintext', ...REASON, '--json'], { env: asAdmin });
     expect(exported.code).toBe(0);
     expect(exported.stderr).toContain('NOT encrypted');
     const document = JSON.parse(readFileSync(file('plain.json'), 'utf8')) as { tables: Record<string, unknown[]> };
@@ -48,17 +49,28 @@ describe('tenang export, import json and seed-demo', () => {
     expect(document.tables.client).toHaveLength(300);
     if (process.platform !== 'win32') expect(statSync(file('plain.json')).mode & 0o777).toBe(0o600);
 
-    const again = tenangSlow(['export', ...vault, '--user', 'ayu', '--out', file('plain.json')], { env: asAdmin });
+    const again = tenangSlow(['export', ...vault, '--user', 'ayu', '--out', file('plain.json'), '--plaintext', ...REASON], { env: asAdmin });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('--force');
   });
 
-  it('encrypts the export with a passphrase from TENANG_EXPORT_PASSPHRASE, silently', () => {
-    const sealed = tenangSlow(['export', ...vault, '--user', 'ayu', '--out', file('sealed.json'), '--encrypt'], { env: { ...asAdmin, TENANG_EXPORT_PASSPHRASE: EXPORT_PASS } });
+  it('asks why: no reason, or a short one, is refused before signing in (exit 2), and so are --plaintext with --encrypt', () => {
+    const none = tenang(['export', ...vault, '--user', 'ayu', '--out', file('why.json')]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('--reason');
+    const short = tenang(['export', ...vault, '--user', 'ayu', '--out', file('why.json'), '--reason', 'backup']);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('at least 15 characters');
+    expect(tenang(['export', ...vault, '--user', 'ayu', '--out', file('why.json'), ...REASON, '--plaintext', '--encrypt']).code).toBe(2);
+    expect(existsSync(file('why.json'))).toBe(false);
+  });
+
+  it('encrypts the export by default, with a passphrase from TENANG_EXPORT_PASSPHRASE, silently', () => {
+    const sealed = tenangSlow(['export', ...vault, '--user', 'ayu', '--out', file('sealed.json'), ...REASON], { env: { ...asAdmin, TENANG_EXPORT_PASSPHRASE: EXPORT_PASS } });
     expect(sealed.stderr).toBe('');
     expect(sealed.code).toBe(0);
     expect(JSON.parse(readFileSync(file('sealed.json'), 'utf8'))).toMatchObject({ format: 'tenang-export-encrypted' });
-    const weak = tenangSlow(['export', ...vault, '--user', 'ayu', '--out', file('weak.json'), '--encrypt'], { env: { ...asAdmin, TENANG_EXPORT_PASSPHRASE: 'password123' } });
+    const weak = tenangSlow(['export', ...vault, '--user', 'ayu', '--out', file('weak.json'), ...REASON], { env: { ...asAdmin, TENANG_EXPORT_PASSPHRASE: 'password123' } });
     expect(weak.code).toBe(2);
     expect(weak.stderr).toContain('exportPassphrase');
     expect(existsSync(file('weak.json'))).toBe(false);
@@ -96,7 +108,7 @@ describe('tenang export, import json and seed-demo', () => {
 
   it('lets only admins export: a counsellor is refused and the refusal audited', () => {
     expect(tenangSlow(['user', 'add', ...vault, '--user', 'ayu', '--username', 'budi', '--name', 'Budi Santoso', '--role', 'counsellor'], { stdin: `${ADMIN_PASS}\n${COUNSELLOR_PASS}\n` }).code).toBe(0);
-    const refused = tenangSlow(['export', ...vault, '--user', 'budi', '--out', file('budi.json')], { env: { TENANG_PASSPHRASE: COUNSELLOR_PASS } });
+    const refused = tenangSlow(['export', ...vault, '--user', 'budi', '--out', file('budi.json'), ...REASON], { env: { TENANG_PASSPHRASE: COUNSELLOR_PASS } });
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain('FORBIDDEN');
     expect(existsSync(file('budi.json'))).toBe(false);

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { rawConnection } from '../db/bulk';
 import { listTables } from '../db/table-dump';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
-import { documentChunks, exportVault, EXCLUDED_TABLES, type ExportDocument } from './data-export';
+import { documentChunks, EXCLUDED_TABLES, type ExportDocument } from './data-export';
 import { ENCRYPTED_EXPORT_FORMAT, EXPORT_SCRYPT, openEnvelope } from './data-export-envelope';
 import { seedDemoData } from './demo-data';
 import type { TenangApp } from './tenang-app';
 import { clinicWithCounsellor, expectOk, manualClock, tempVaultDir } from '../tests/helpers/vault-fixture';
+import { EXPORT_REASON } from '../tests/helpers/export-fixture';
 
 const EXPORT_PASSPHRASE = 'sampan kecil di tengah danau toba';
 
@@ -34,7 +35,7 @@ describe('the full export', () => {
   });
 
   const exportTo = (path: string, options: { force?: boolean; passphrase?: string } = {}) =>
-    app.runAdminTask('test', (session, clock) => exportVault(session, clock, { path, force: options.force ?? false, passphrase: options.passphrase ?? null }));
+    app.exportVault({ path, force: options.force ?? false, passphrase: options.passphrase ?? null, reason: EXPORT_REASON });
 
   it('writes every table but drafts and migrations, rows ordered by key, to a file only its owner can read', async () => {
     const summary = await exportTo(file('plain.json'));

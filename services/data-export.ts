@@ -12,6 +12,10 @@ import { actorOf } from './actor';
 import type { Clock } from './clock';
 import { sealChunks } from './data-export-envelope';
 import type { OpenSession } from './session';
+import type { ExportsInProgress } from './exports-in-progress';
+import { fieldIssues } from './field-issues';
+import { ExportLogEntity } from '../db/entities';
+import { accountableReasonSchema } from '../shared/contract/accountability-schemas';
 
 /**
  * The full export (issue 3, "so a clinic is never locked in"): every table of the vault as
@@ -171,6 +175,10 @@ export interface ExportOptions {
   force: boolean;
   /** Encrypt the file with this passphrase; null writes plain JSON. */
   passphrase: string | null;
+  /** Why: kept in the export log and shown to every counsellor whose notes the file holds. */
+  reason: string;
+  /** Where the temp file is noted while it is written, so a crash does not leave it behind. */
+  inProgress: ExportsInProgress;
 }
 
 export interface ExportSummary {
@@ -185,9 +193,11 @@ export interface ExportSummary {
 /**
  * Write the full export to a file readable by its owner only, and audit it. The file
  * appears whole or not at all (a temp file beside it, renamed into place), and only with
- * its audit entry: the rename happens inside the transaction that writes the entry.
+ * its audit entry and its line in the export log: the rename happens inside the
+ * transaction that writes them.
  */
 export async function exportVault(session: OpenSession, clock: Clock, options: ExportOptions): Promise<ExportSummary> {
+  const reason = checkedReason(options.reason);
   if (options.passphrase !== null) assertStrongExportPassphrase(options.passphrase, session.user.username);
   assertMayWrite(options.path, options.force);
   const exportedAt = actorOf(session, clock).at;
@@ -197,7 +207,17 @@ export async function exportVault(session: OpenSession, clock: Clock, options: E
   // The envelope's key is derived first (async); then the text is read from the vault,
   // encrypted when asked, and written piece by piece, all in one read transaction.
   const text = options.passphrase === null ? plain : await sealChunks(plain, options.passphrase);
-  const temp = inTransaction(raw, () => writeTempFile(options.path, text));
+  const tempPath = join(dirname(options.path), `.${basename(options.path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const note = options.inProgress.begin(tempPath);
+  try {
+    return await writeAndRecord(session, clock, options, reason, counts, () => inTransaction(raw, () => writeTempFile(tempPath, text)));
+  } finally {
+    options.inProgress.end(note);
+  }
+}
+
+async function writeAndRecord(session: OpenSession, clock: Clock, options: ExportOptions, reason: string, counts: StreamCounts, write: () => { path: string; bytes: number }): Promise<ExportSummary> {
+  const temp = write();
   const summary: ExportSummary = {
     path: options.path,
     encrypted: options.passphrase !== null,
@@ -209,13 +229,15 @@ export async function exportVault(session: OpenSession, clock: Clock, options: E
   let moved = false;
   try {
     await inWriteTransaction(session.dataSource, async (m) => {
+      const actor = actorOf(session, clock);
+      const logged = await m.getRepository(ExportLogEntity).save({ userId: actor.actorUserId, exportedAt: actor.at, reason, encrypted: summary.encrypted, rowCount: summary.rows });
       await appendAudit(m, {
-        ...actorOf(session, clock),
+        ...actor,
         action: 'data.export',
         recordType: 'vault',
         recordId: session.vaultId,
         outcome: 'success',
-        detail: { encrypted: summary.encrypted, tables: summary.tables, rows: summary.rows },
+        detail: { exportId: logged.id, encrypted: summary.encrypted, tables: summary.tables, rows: summary.rows },
       });
       // Checked again here: the file may have appeared while the export was being written.
       assertMayWrite(options.path, options.force);
@@ -228,6 +250,13 @@ export async function exportVault(session: OpenSession, clock: Clock, options: E
   }
   syncFolder(dirname(options.path));
   return summary;
+}
+
+/** The reason, as the contract would take it (the CLI calls this service directly). */
+function checkedReason(reason: string): string {
+  const parsed = accountableReasonSchema.safeParse(reason);
+  if (!parsed.success) throw new AppError('VALIDATION', 'Give a reason for the export.', { issues: fieldIssues(parsed.error).map((issue) => ({ ...issue, path: 'reason' })) });
+  return parsed.data;
 }
 
 /** An export passphrase follows the same policy as a sign-in passphrase: the file is only as safe as it. */
@@ -249,9 +278,8 @@ function assertMayWrite(path: string, force: boolean): void {
 
 const WRITE_BUFFER = 1 << 20;
 
-/** Write the pieces to a new temp file beside `path` (mode 0600), flushed to disk. */
-function writeTempFile(path: string, pieces: Iterable<string>): { path: string; bytes: number } {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+/** Write the pieces to a new temp file (mode 0600), flushed to disk. */
+function writeTempFile(temp: string, pieces: Iterable<string>): { path: string; bytes: number } {
   const fd = openSync(temp, 'wx', 0o600);
   let bytes = 0;
   try {

@@ -6,12 +6,13 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { readKeyring } from '../db/vault/keyring';
 import { VaultFolder } from '../db/vault/vault-folder';
 import { verifyAudit } from './audit-log';
-import { exportVault, snapshotVault, type ExportDocument, type ExportRow, type ExportValue } from './data-export';
+import { snapshotVault, type ExportDocument, type ExportRow, type ExportValue } from './data-export';
 import { ExportFile, loadExportFile, parseExportDocument } from './data-import-document';
 import { restoreExport, type RestoreResult } from './data-import';
 import { seedDemoData } from './demo-data';
 import { createTenangApp, type TenangApp } from './tenang-app';
 import { ADMIN, clinicWithCounsellor, expectOk, manualClock, signIn, tempVaultDir } from '../tests/helpers/vault-fixture';
+import { EXPORT_REASON } from '../tests/helpers/export-fixture';
 
 const NEW_PASSPHRASE = 'burung camar terbang rendah di senja';
 const EXPORT_PASSPHRASE = 'sampan kecil di tengah danau toba';
@@ -78,7 +79,7 @@ describe('restoring a full export', () => {
     // A document kept in the vault travels as base64 and comes back byte for byte.
     const [{ id: clientId }] = await app.runAdminTask('test', (session) => session.dataSource.query('SELECT id FROM client ORDER BY id LIMIT 1'));
     expectOk(await app.dispatch('attachments.add', { clientId, kind: 'consent_form', title: 'Formulir persetujuan', dataBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') }));
-    await app.runAdminTask('test', (session, clock) => exportVault(session, clock, { path: path('plain.json'), force: false, passphrase: null }));
+    await app.exportVault({ path: path('plain.json'), force: false, passphrase: null, reason: EXPORT_REASON });
     original = parseExportDocument(JSON.parse(readFileSync(path('plain.json'), 'utf8')));
   });
   afterAll(async () => {
@@ -136,7 +137,7 @@ describe('restoring a full export', () => {
   });
 
   it('restores an encrypted export with its passphrase; a wrong passphrase or a changed byte is refused', async () => {
-    await app.runAdminTask('test', (session, clock) => exportVault(session, clock, { path: path('sealed.json'), force: false, passphrase: EXPORT_PASSPHRASE }));
+    await app.exportVault({ path: path('sealed.json'), force: false, passphrase: EXPORT_PASSPHRASE, reason: EXPORT_REASON });
     await expect(loadExportFile(path('sealed.json'), async () => 'not the passphrase at all')).rejects.toMatchObject({ code: 'EXPORT_UNREADABLE' });
 
     const envelope = JSON.parse(readFileSync(path('sealed.json'), 'utf8')) as { ciphertext: string; kdf: { N: number } };

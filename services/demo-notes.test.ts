@@ -5,12 +5,13 @@ import type { DataSource } from 'typeorm';
 import { parseRecoveryKey } from '../shared/recovery-key';
 import { rawConnection } from '../db/bulk';
 import { VaultFolder } from '../db/vault/vault-folder';
-import { exportVault, snapshotVault, type ExportDocument } from './data-export';
+import { snapshotVault, type ExportDocument } from './data-export';
 import { loadExportFile } from './data-import-document';
 import { restoreExport, type RestoreResult } from './data-import';
 import { seedDemoData, type SeedSummary } from './demo-data';
 import { createTenangApp, type TenangApp } from './tenang-app';
 import { ADMIN, expectOk, manualClock, setUpClinic, signIn, tempVaultDir } from '../tests/helpers/vault-fixture';
+import { EXPORT_REASON } from '../tests/helpers/export-fixture';
 
 /**
  * The demo's case notes survive a full export and restore (issue 5): the same notes,
@@ -62,7 +63,7 @@ describe('the demo’s case notes through an export and a restore', () => {
     app = createTenangApp({ vaultDir: path('vault'), clock: manualClock() });
     await setUpClinic(app);
     summary = await app.runAdminTask('test', (session, clock) => seedDemoData(session, clock, { size: 'small', seed: 11, asOf: '2026-11-20' }));
-    await app.runAdminTask('test', (session, clock) => exportVault(session, clock, { path: path('export.json'), force: false, passphrase: null }));
+    await app.exportVault({ path: path('export.json'), force: false, passphrase: null, reason: EXPORT_REASON });
     ({ original, originalIndex } = await app.runAdminTask('test', async (session) => ({ original: snapshotVault(session.dataSource, 'now'), originalIndex: readIndex(session.dataSource) })));
     const { document } = await loadExportFile(path('export.json'), async () => {
       throw new Error('a plain export asks for no passphrase');

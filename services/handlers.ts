@@ -22,6 +22,9 @@ import { verifySignatures } from './note-views';
 import { clearRiskFlag, listRiskFlags, raiseRiskFlag } from './risk-flag-service';
 import { addAttachment, getAttachment, listAttachments, openAttachmentCopy } from './attachment-service';
 import { clinicDate } from '../shared/domain/clinic-time';
+import { passphraseResetSinceLastSignIn } from './account-notices';
+import type { ExportsInProgress } from './exports-in-progress';
+import { exportFromApp } from './data-export-app';
 import { UserAccountEntity, AuditEntryEntity } from '../db/entities';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { AppError } from '../shared/errors';
@@ -35,6 +38,10 @@ export interface HandlerContext extends VaultDeps {
   lock(reason: LockReason): Promise<void>;
   /** Writes a short-lived plain copy of a document and opens it in the OS's viewer; null where there is none (CLI, tests). */
   openCopy: ((bytes: Buffer, extension: string) => Promise<void>) | null;
+  /** Asks where to save a file; null where nobody can be asked (the CLI has its own commands). */
+  chooseSavePath: ((suggestedName: string) => Promise<string | null>) | null;
+  /** Where exports note their temp files while they write them. */
+  exportsInProgress: ExportsInProgress;
 }
 
 type Handler<C extends ChannelName> = (input: ParsedInput<C>, ctx: HandlerContext) => Promise<ChannelOutput<C>>;
@@ -60,14 +67,14 @@ export const handlers: HandlerTable = {
     if (ctx.session) await ctx.lock('manual');
     const { session, info } = await unlockVault(ctx, input);
     await ctx.openSession(session);
-    return info;
+    return { ...info, passphraseResetSinceLastSignIn: await passphraseResetSinceLastSignIn(session.dataSource.manager, session.user.id) };
   },
 
   'session.recover': async (input, ctx) => {
     if (ctx.session) await ctx.lock('manual');
     const { session, info } = await recoverWithKey(ctx, input);
     await ctx.openSession(session);
-    return info;
+    return { ...info, passphraseResetSinceLastSignIn: await passphraseResetSinceLastSignIn(session.dataSource.manager, session.user.id) };
   },
 
   'session.lock': async (_input, ctx) => {
@@ -124,6 +131,7 @@ export const handlers: HandlerTable = {
   },
 
   'vault.rekey': async (input, ctx) => rekeyVault(ctx, signedIn(ctx), input.passphrase),
+  'data.export': async (input, ctx) => exportFromApp(signedIn(ctx), ctx, input),
 
   'drafts.get': async (input, ctx) => getDraft(signedIn(ctx), input.formKey),
   'drafts.save': async (input, ctx) => saveDraft(signedIn(ctx), ctx.clock, input.formKey, input.payload),

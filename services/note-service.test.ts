@@ -126,21 +126,30 @@ describe('who may read a note', () => {
     expect(entries.filter((e) => e.action === 'access.denied' && e.actorUsername === OTHER.username).length).toBeGreaterThanOrEqual(4);
   });
 
-  it('lets an admin open a note only through break-glass with a reason, which the counsellor then sees on the note and at home', async () => {
+  it('lets an admin open a note only through break-glass with a category and a reason, which the counsellor then sees on the note and at home', async () => {
     const c = await clinic();
     const signed = await signedSoapNote(c);
     await signIn(c.app, ADMIN);
     expect((await failure(c, 'notes.get', { id: signed.id })).code).toBe('BREAK_GLASS_REQUIRED');
-    expect((await failure(c, 'notes.get', { id: signed.id, breakGlassReason: '   ' })).code).toBe('BREAK_GLASS_REQUIRED');
-    const opened = await call<Note>(c.app, 'notes.get', { id: signed.id, breakGlassReason: 'Counsellor on leave; client called in crisis' });
+    // A reason says something (15 characters, spaces aside), and comes with its category; each refusal names the field.
+    const tooShort = await failure(c, 'notes.get', { id: signed.id, breakGlassCategory: 'supervision', breakGlassReason: '   checking    ' });
+    expect(tooShort).toMatchObject({ code: 'VALIDATION', issues: [{ path: 'breakGlassReason', code: 'too_small' }] });
+    const noCategory = await failure(c, 'notes.get', { id: signed.id, breakGlassReason: 'Counsellor on leave; client called in crisis' });
+    expect(noCategory).toMatchObject({ code: 'VALIDATION', issues: [{ path: 'breakGlassCategory', code: 'required' }] });
+    const badCategory = await failure(c, 'notes.get', { id: signed.id, breakGlassCategory: 'curiosity', breakGlassReason: 'Counsellor on leave; client called in crisis' });
+    expect(badCategory).toMatchObject({ code: 'VALIDATION', issues: [{ path: 'breakGlassCategory' }] });
+    const opened = await call<Note>(c.app, 'notes.get', { id: signed.id, breakGlassCategory: 'client_at_risk', breakGlassReason: 'Counsellor on leave; client called in crisis' });
     expect(opened).toMatchObject({ content: SOAP, mayEdit: false, mayAddAddendum: false, breakGlass: [] });
     expect((await failure(c, 'notes.search', { query: 'cemas' })).code).toBe('FORBIDDEN'); // an admin searches nothing clinical
 
     await signIn(c.app, COUNSELLOR);
     const seen = await call<Note>(c.app, 'notes.get', { id: signed.id });
-    expect(seen.breakGlass).toEqual([expect.objectContaining({ userName: ADMIN.displayName, reason: 'Counsellor on leave; client called in crisis' })]);
+    expect(seen.breakGlass).toEqual([expect.objectContaining({ userName: ADMIN.displayName, category: 'client_at_risk', reason: 'Counsellor on leave; client called in crisis' })]);
     const home = await call<{ breakGlass: Array<{ noteId: number; userName: string }> }>(c.app, 'home.get', {});
-    expect(home.breakGlass).toEqual([expect.objectContaining({ noteId: signed.id, userName: ADMIN.displayName })]);
+    expect(home.breakGlass).toEqual([expect.objectContaining({ noteId: signed.id, userName: ADMIN.displayName, category: 'client_at_risk' })]);
+    await signIn(c.app, ADMIN);
+    const { entries } = await call<{ entries: Array<{ action: string; detail: Record<string, unknown> }> }>(c.app, 'audit.list', { action: 'note.break_glass' });
+    expect(entries.map((e) => e.detail)).toEqual([expect.objectContaining({ category: 'client_at_risk' })]);
   });
 
   it('shows a counsellor their notes to sign, oldest first', async () => {

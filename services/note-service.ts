@@ -8,6 +8,7 @@ import { appendAudit } from './audit-log';
 import { actorOf, type Actor } from './actor';
 import { assertInCaseload, maySee, refuseAsNotFound } from './caseload';
 import { reviewsDue } from './risk-flag-service';
+import { recentFullExports, recentPassphraseResets, windowStart } from './account-notices';
 import { addendaOf, addendumHash, breakGlassOpenings, noteHash, noteView, queryNoteSummaries } from './note-views';
 import type { Clock } from './clock';
 import type { OpenSession } from './session';
@@ -133,11 +134,12 @@ export async function getNote(session: OpenSession, clock: Clock, input: ParsedI
   const kase = await m.getRepository(ClientCaseEntity).findOneByOrFail({ id: row.caseId });
   const isDraftOfAnother = row.status === 'draft' && row.authorUserId !== session.user.id;
   if (session.user.role === 'admin') {
-    const reason = input.breakGlassReason ?? '';
-    if (reason === '') throw new AppError('BREAK_GLASS_REQUIRED', 'Opening a clinical note needs a reason, which is logged and shown to its counsellor.');
+    const { breakGlassReason: reason, breakGlassCategory: category } = input;
+    // The contract has checked the reason's length and that both come together.
+    if (reason === undefined || category === undefined) throw new AppError('BREAK_GLASS_REQUIRED', 'Opening a clinical note needs a category and a reason, which are logged and shown to its counsellor.');
     return inWriteTransaction(session.dataSource, async (w) => {
-      await w.getRepository(NoteAccessEntity).save({ noteId: row.id, userId: session.user.id, reason, openedAt: actor.at });
-      await appendAudit(w, { ...actor, action: 'note.break_glass', recordType: 'note', recordId: String(row.id), outcome: 'success', detail: { clientId: kase.clientId } });
+      await w.getRepository(NoteAccessEntity).save({ noteId: row.id, userId: session.user.id, reason, category, openedAt: actor.at });
+      await appendAudit(w, { ...actor, action: 'note.break_glass', recordType: 'note', recordId: String(row.id), outcome: 'success', detail: { clientId: kase.clientId, category } });
       return viewOf(w, session, row);
     });
   }
@@ -178,11 +180,16 @@ export async function addAddendum(session: OpenSession, clock: Clock, input: Par
   });
 }
 
-/** The home screen: the caller's drafts to sign (oldest first), risk reviews due in their caseload, and break-glass openings of their notes. */
+/**
+ * The home screen: the caller's drafts to sign (oldest first), risk reviews due in their
+ * caseload, break-glass openings of their notes, full exports that held their notes, and
+ * new passphrases someone else gave them.
+ */
 export async function homeScreen(session: OpenSession, today: string): Promise<ChannelOutput<'home.get'>> {
   const m = session.dataSource.manager;
-  if (session.user.role !== 'counsellor') return { notesToSign: [], reviewsDue: [], breakGlass: [] };
+  const passphraseResets = await recentPassphraseResets(m, session.user.id, today);
+  if (session.user.role !== 'counsellor') return { notesToSign: [], reviewsDue: [], breakGlass: [], fullExports: [], passphraseResets };
   const notesToSign = await queryNoteSummaries(m, "n.author_user_id = ? AND n.status = 'draft'", [session.user.id], session.user, 'n.created_at ASC, n.id ASC', 200);
-  const breakGlass = await breakGlassOpenings(m, '(n.author_user_id = ? OR c.counsellor_id = ?) AND na.opened_at >= ?', [session.user.id, session.user.id, new Date(Date.parse(`${today}T00:00:00Z`) - 90 * 86_400_000).toISOString()]);
-  return { notesToSign, reviewsDue: await reviewsDue(session, today), breakGlass };
+  const breakGlass = await breakGlassOpenings(m, '(n.author_user_id = ? OR c.counsellor_id = ?) AND na.opened_at >= ?', [session.user.id, session.user.id, windowStart(today)]);
+  return { notesToSign, reviewsDue: await reviewsDue(session, today), breakGlass, fullExports: await recentFullExports(m, session.user.id, today), passphraseResets };
 }

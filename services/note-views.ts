@@ -91,8 +91,8 @@ export async function addendaOf(m: EntityManager, noteId: number): Promise<NoteA
 
 /** Break-glass openings: of one note, or of every note of a counsellor's caseload (for their home screen). */
 export async function breakGlassOpenings(m: EntityManager, where: string, params: unknown[], limit = 50): Promise<BreakGlassOpening[]> {
-  const rows: Array<{ noteId: number; clientCode: string; userName: string; reason: string; openedAt: string }> = await m.query(
-    `SELECT na.note_id AS noteId, cl.code AS clientCode, u.display_name AS userName, na.reason AS reason, na.opened_at AS openedAt
+  const rows: BreakGlassOpening[] = await m.query(
+    `SELECT na.note_id AS noteId, cl.code AS clientCode, u.display_name AS userName, na.category AS category, na.reason AS reason, na.opened_at AS openedAt
      FROM note_access na JOIN note n ON n.id = na.note_id JOIN client_case c ON c.id = n.case_id JOIN client cl ON cl.id = c.client_id
      JOIN user_account u ON u.id = na.user_id
      WHERE ${where} ORDER BY na.id DESC LIMIT ${limit}`,

@@ -19,8 +19,8 @@ export interface OpenSession {
   lastActivityMs: number;
 }
 
-export function sessionInfo(session: OpenSession, failedAttemptsSinceLastSignIn = 0): SessionInfo {
-  return { user: { ...session.user }, settings: { ...session.settings }, failedAttemptsSinceLastSignIn };
+export function sessionInfo(session: OpenSession, failedAttemptsSinceLastSignIn = 0, passphraseResetSinceLastSignIn: SessionInfo['passphraseResetSinceLastSignIn'] = null): SessionInfo {
+  return { user: { ...session.user }, settings: { ...session.settings }, failedAttemptsSinceLastSignIn, passphraseResetSinceLastSignIn };
 }
 
 /** Close the database and overwrite the key in memory (as far as a JS runtime allows). */

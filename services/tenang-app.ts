@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channels, isChannelName, type ChannelName, type EventName } from '../shared/contract';
-import { AppError, isAppError, type FieldIssue, type Result } from '../shared/errors';
+import { AppError, isAppError, type Result } from '../shared/errors';
+import { fieldIssues } from './field-issues';
 import { roleMayCall } from '../shared/roles';
 import type { LockReason } from '../shared/audit-actions';
 import { VaultFolder } from '../db/vault/vault-folder';
@@ -11,6 +12,8 @@ import { handlers, type HandlerContext } from './handlers';
 import { closeSession, type OpenSession } from './session';
 import { logError } from './log';
 import { OPEN_COPIES_FOLDER, OpenCopies } from './open-copies';
+import { EXPORTS_IN_PROGRESS_FOLDER, ExportsInProgress } from './exports-in-progress';
+import { exportVault, type ExportOptions, type ExportSummary } from './data-export';
 import { join } from 'node:path';
 
 export type { Clock } from './clock';
@@ -22,6 +25,8 @@ export interface TenangAppOptions {
   nativeBinding?: string;
   /** Opens a file with the operating system's default program (Electron's shell.openPath); absent in the CLI and tests. */
   openExternally?: (path: string) => Promise<void>;
+  /** Asks where to save a file (Electron's save dialog): a path, or null when the person cancelled; absent in the CLI. */
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>;
 }
 
 export type EventListener = (event: EventName, payload: unknown) => void;
@@ -52,6 +57,8 @@ export interface TenangApp {
    * same queue as every request. Only a signed-in admin may; a refusal is audited.
    */
   runAdminTask<T>(task: string, work: (session: OpenSession, clock: Clock) => Promise<T>): Promise<T>;
+  /** For in-process callers only (the CLI): the full export to a file, as an admin task. */
+  exportVault(options: Omit<ExportOptions, 'inProgress'>): Promise<ExportSummary>;
 }
 
 /** How long the window gets to send its last saves before a lock or a close goes ahead. */
@@ -66,6 +73,9 @@ export function createTenangApp(options: TenangAppOptions): TenangApp {
   // Plain copies of documents opened outside the app: none may outlive a lock, a close or a crash.
   const copies = new OpenCopies(join(options.vaultDir, OPEN_COPIES_FOLDER));
   copies.removeAll();
+  // Nor may the temp file of an export cut short by a crash (the whole vault, outside it).
+  const exportsInProgress = new ExportsInProgress(join(options.vaultDir, EXPORTS_IN_PROGRESS_FOLDER));
+  exportsInProgress.removeInterrupted();
   const listeners = new Set<EventListener>();
   let session: OpenSession | null = null;
   // One request at a time: SQLite has one writer, TypeORM's better-sqlite3 driver one
@@ -106,6 +116,8 @@ export function createTenangApp(options: TenangAppOptions): TenangApp {
       session = opened;
     },
     lock: lockNow,
+    exportsInProgress,
+    chooseSavePath: options.chooseSavePath ?? null,
     openCopy: options.openExternally
       ? async (bytes, extension) => {
           const open = options.openExternally!;
@@ -141,6 +153,18 @@ export function createTenangApp(options: TenangAppOptions): TenangApp {
     return { ok: true, value: (spec.output as z.ZodType).parse(value) };
   }
 
+  function runAdminTask<T>(task: string, work: (session: OpenSession, clock: Clock) => Promise<T>): Promise<T> {
+    return exclusive(async () => {
+      if (!session) throw new AppError('NOT_SIGNED_IN', 'The vault is locked. Sign in first.');
+      if (session.user.role !== 'admin') {
+        await auditDenied(task);
+        throw new AppError('FORBIDDEN', 'Your role may not do this.');
+      }
+      session.lastActivityMs = clock.now();
+      return work(session, clock);
+    });
+  }
+
   return {
     dispatch: (channel, input) =>
       exclusive(async () => {
@@ -167,29 +191,12 @@ export function createTenangApp(options: TenangAppOptions): TenangApp {
       await new Promise((resolve) => setTimeout(resolve, graceMs));
       await exclusive(async () => undefined);
     },
-    runAdminTask: (task, work) =>
-      exclusive(async () => {
-        if (!session) throw new AppError('NOT_SIGNED_IN', 'The vault is locked. Sign in first.');
-        if (session.user.role !== 'admin') {
-          await auditDenied(task);
-          throw new AppError('FORBIDDEN', 'Your role may not do this.');
-        }
-        session.lastActivityMs = clock.now();
-        return work(session, clock);
-      }),
+    runAdminTask,
+    exportVault: (exportOptions) => runAdminTask('data.export', (open, now) => exportVault(open, now, { ...exportOptions, inProgress: exportsInProgress })),
     close: () => exclusive(() => lockNow('shutdown')),
   };
 }
 
 function failure(e: AppError): Result<never> {
   return { ok: false, error: e.toShape() };
-}
-
-/** Zod issues as field issues: the path joined with dots, and our reason code where one was given. */
-export function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => {
-    const params = (issue as { params?: { reason?: string } }).params;
-    const reason = params?.reason ?? (issue.message && /^[a-z_]+$/.test(issue.message) ? issue.message : issue.code);
-    return { path: issue.path.map(String).join('.'), code: reason, message: issue.message };
-  });
 }

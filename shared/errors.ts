@@ -40,6 +40,7 @@ export const ERROR_CODES = [
   'NOTE_SIGNED',
   'BREAK_GLASS_REQUIRED',
   'OPEN_UNAVAILABLE',
+  'SAVE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

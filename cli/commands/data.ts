@@ -5,7 +5,9 @@ import { AppError, isAppError } from '../../shared/errors';
 import { isCalendarDate } from '../../shared/domain/agencies';
 import { VaultFolder } from '../../db/vault/vault-folder';
 import { systemClock } from '../../services/clock';
-import { exportVault, type ExportSummary } from '../../services/data-export';
+import type { ExportSummary } from '../../services/data-export';
+import { accountableReasonSchema } from '../../shared/contract/accountability-schemas';
+import { REASON_MIN_LENGTH } from '../../shared/domain/accountability';
 import { restoreExport, type RestoreResult } from '../../services/data-import';
 import { loadExportFile } from '../../services/data-import-document';
 import { DEMO_SIZES, seedDemoData, type DemoSize, type SeedSummary } from '../../services/demo-data';
@@ -22,17 +24,24 @@ import { secretSource, UsageError } from '../secrets';
 export function registerDataCommands(program: Command, opts: () => GlobalOptions, importCommand: Command): void {
   program
     .command('export')
-    .description('write every record of the vault to one JSON file (needs --user, an admin); --encrypt protects it with a passphrase')
+    .description('write every record of the vault to one JSON file, encrypted with a passphrase (needs --user, an admin, and --reason)')
     .requiredOption('--out <file>', 'the export file to write (readable by you only)')
-    .option('--encrypt', 'encrypt the file with a passphrase (TENANG_EXPORT_PASSPHRASE, or asked for twice)')
+    .requiredOption('--reason <text>', 'why (at least 15 characters): kept in the export log and shown to every counsellor whose notes the file holds')
+    .option('--plaintext', 'write plain JSON instead: anyone who gets the file reads every record')
+    // Encrypted is the default now; the flag is still taken so scripts that give it keep working.
+    .addOption(new Option('--encrypt').hideHelp())
     .option('--force', 'replace the file if it exists')
-    .action(async (o: { out: string; encrypt?: boolean; force?: boolean }) => {
+    .action(async (o: { out: string; reason: string; plaintext?: boolean; encrypt?: boolean; force?: boolean }) => {
       const out = resolve(o.out);
+      if (o.plaintext && o.encrypt) throw new UsageError('Give --plaintext or --encrypt, not both.');
+      if (!accountableReasonSchema.safeParse(o.reason).success) throw new UsageError(`Give a reason of at least ${REASON_MIN_LENGTH} characters with --reason: it is kept, and shown to the counsellors whose notes the file holds.`);
       if (!o.force && existsSync(out)) throw new UsageError('The export file already exists; give --force to replace it.');
       await withVault(opts(), async (s) => {
         await s.signIn();
-        const passphrase = o.encrypt ? process.env.TENANG_EXPORT_PASSPHRASE || (await s.secrets.secret('Passphrase for the export file', { confirm: true })) : null;
-        const summary = await asCliError(() => s.app.runAdminTask('data.export', (session, clock) => exportVault(session, clock, { path: out, force: o.force === true, passphrase })));
+        // Only an admin is asked for the export's passphrase (a refusal is audited).
+        await asCliError(() => s.app.runAdminTask('data.export', async () => undefined));
+        const passphrase = o.plaintext ? null : process.env.TENANG_EXPORT_PASSPHRASE || (await s.secrets.secret('Passphrase for the export file', { confirm: true }));
+        const summary = await asCliError(() => s.app.exportVault({ path: out, force: o.force === true, passphrase, reason: o.reason }));
         s.print(summary, () => exportText(summary));
         if (!summary.encrypted) process.stderr.write(PLAINTEXT_WARNING);
       });
@@ -83,7 +92,7 @@ export function registerDataCommands(program: Command, opts: () => GlobalOptions
 
 const PLAINTEXT_WARNING =
   'Warning: this export is NOT encrypted. It holds every confidential record of the clinic in plain text: keep it only on encrypted storage, ' +
-  'never send it by email, and delete it when done. Use --encrypt to protect it with a passphrase.\n';
+  'never send it by email, and delete it when done. Leave out --plaintext to protect it with a passphrase.\n';
 
 const RECOVERY_WARNING = 'This is the recovery key of the restored vault. It is shown once. Store it offline (printed, in a safe): with it anyone can open the vault.';
 

@@ -10,6 +10,7 @@ import { SessionAttendeeEntity, SessionChangeEntity, SessionEntity } from './ses
 import { SettingEntity } from './setting';
 import { NoteAccessEntity, NoteAddendumEntity, NoteEntity, RiskFlagEntity } from './note';
 import { AttachmentEntity } from './attachment';
+import { ExportLogEntity } from './export-log';
 import { UserAccountEntity } from './user-account';
 
 export * from './agency';
@@ -23,7 +24,8 @@ export * from './referral';
 export * from './session';
 export * from './note';
 export * from './attachment';
+export * from './export-log';
 export * from './setting';
 export * from './user-account';
 
-export const ENTITIES = [UserAccountEntity, SettingEntity, AuditEntryEntity, DraftEntity, AgencyEntity, ContractEntity, ClientEntity, ClientCaseEntity, ReferralEntity, ReferralStatusChangeEntity, RoomEntity, WorkingHoursEntity, LeaveEntity, ClinicHolidayEntity, SessionEntity, SessionChangeEntity, SessionAttendeeEntity, NoteEntity, NoteAddendumEntity, RiskFlagEntity, NoteAccessEntity, AttachmentEntity];
+export const ENTITIES = [UserAccountEntity, SettingEntity, AuditEntryEntity, DraftEntity, AgencyEntity, ContractEntity, ClientEntity, ClientCaseEntity, ReferralEntity, ReferralStatusChangeEntity, RoomEntity, WorkingHoursEntity, LeaveEntity, ClinicHolidayEntity, SessionEntity, SessionChangeEntity, SessionAttendeeEntity, NoteEntity, NoteAddendumEntity, RiskFlagEntity, NoteAccessEntity, AttachmentEntity, ExportLogEntity];

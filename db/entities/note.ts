@@ -1,5 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import type { NoteTemplate, RiskKind, RiskLevel } from '../../shared/domain/notes';
+import type { BreakGlassCategory } from '../../shared/domain/accountability';
 
 const integer = (name: string, nullable = false) => ({ type: 'integer' as const, name, nullable });
 const text = (name: string, nullable = false) => ({ type: 'varchar' as const, name, nullable });
@@ -101,6 +102,8 @@ export interface NoteAccessRow {
   noteId: number;
   userId: number;
   reason: string;
+  /** Null for openings logged before schema 9. */
+  category: BreakGlassCategory | null;
   openedAt: string;
 }
 
@@ -112,6 +115,7 @@ export const NoteAccessEntity = new EntitySchema<NoteAccessRow>({
     noteId: integer('note_id'),
     userId: integer('user_id'),
     reason: text('reason'),
+    category: text('category', true),
     openedAt: text('opened_at'),
   },
 });

@@ -10,13 +10,8 @@ import { AppError } from '../../shared/errors';
 const held = new Map<string, number>();
 const RETRY_MS = 50;
 
-function ownerIsAlive(lockPath: string): boolean {
-  let pid: number;
-  try {
-    pid = Number.parseInt(readFileSync(lockPath, 'utf8').split('\n')[0] ?? '', 10);
-  } catch {
-    return true; // Being written or removed right now: treat as held, look again shortly.
-  }
+/** Whether a process with this id is running (one of another OS account's counts too). */
+export function processIsAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
@@ -24,6 +19,16 @@ function ownerIsAlive(lockPath: string): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+function ownerIsAlive(lockPath: string): boolean {
+  let pid: number;
+  try {
+    pid = Number.parseInt(readFileSync(lockPath, 'utf8').split('\n')[0] ?? '', 10);
+  } catch {
+    return true; // Being written or removed right now: treat as held, look again shortly.
+  }
+  return processIsAlive(pid);
 }
 
 function tryAcquire(lockPath: string): boolean {

@@ -65,6 +65,16 @@ async function openWithSystemViewer(filePath: string): Promise<void> {
   if (failure) throw new Error('the system viewer did not open the document');
 }
 
+/**
+ * Where to save a file the app writes (the full export): the system's save dialog, which
+ * asks before replacing a file. Null when the person cancels or no window is open.
+ */
+async function chooseSavePath(suggestedName: string): Promise<string | null> {
+  if (!mainWindow) return null;
+  const choice = await dialog.showSaveDialog(mainWindow, { defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [{ name: 'JSON', extensions: ['json'] }], properties: ['createDirectory', 'showOverwriteConfirmation'] });
+  return choice.canceled || !choice.filePath ? null : choice.filePath;
+}
+
 function openWindow(): void {
   if (!appSession || !tenangApp) return;
   const win = createMainWindow({ session: appSession, preloadPath: PRELOAD_PATH, isPackaged: app.isPackaged });
@@ -135,7 +145,7 @@ async function start(): Promise<void> {
       electronVersion: process.versions.electron ?? '',
     });
     assertNativeModuleLoads(nativeBinding);
-    tenangApp = createTenangApp({ vaultDir, ...(nativeBinding ? { nativeBinding } : {}), openExternally: openWithSystemViewer });
+    tenangApp = createTenangApp({ vaultDir, ...(nativeBinding ? { nativeBinding } : {}), openExternally: openWithSystemViewer, chooseSavePath });
 
     // Whatever app.status reports (no vault yet, locked, keyring unreadable) the window can
     // show; an INTERNAL failure here means the vault folder itself is unusable.

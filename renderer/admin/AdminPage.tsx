@@ -6,6 +6,7 @@ import { SettingsPanel } from './settings/SettingsPanel';
 import { AuditPanel } from './audit/AuditPanel';
 import { AgenciesPanel } from './agencies/AgenciesPanel';
 import { SchedulingPanel } from './scheduling/SchedulingPanel';
+import { ExportPanel } from './export/ExportPanel';
 
 const TABS = [
   { page: 'admin/users', key: 'users' },
@@ -13,9 +14,10 @@ const TABS = [
   { page: 'admin/scheduling', key: 'scheduling' },
   { page: 'admin/settings', key: 'settings' },
   { page: 'admin/audit', key: 'audit' },
+  { page: 'admin/export', key: 'export' },
 ] as const;
 
-/** Admin: users, partner agencies, rooms and availability, clinic settings and the audit log, one tab each. */
+/** Admin: users, partner agencies, rooms and availability, clinic settings, the audit log and the full export, one tab each. */
 export function AdminPage({ page, onNavigate }: { page: PageId; onNavigate: (page: PageId) => void }) {
   const { t } = useTranslation();
   return (
@@ -27,6 +29,7 @@ export function AdminPage({ page, onNavigate }: { page: PageId; onNavigate: (pag
       {page === 'admin/scheduling' && <SchedulingPanel />}
       {page === 'admin/settings' && <SettingsPanel />}
       {page === 'admin/audit' && <AuditPanel />}
+      {page === 'admin/export' && <ExportPanel />}
     </>
   );
 }

@@ -15,6 +15,7 @@ import { flushAll } from '../drafts/flush-registry';
 import { LoadingScreen } from './LoadingScreen';
 import { StartupProblemScreen } from './StartupProblemScreen';
 import { VaultProblemScreen } from './VaultProblemScreen';
+import { NO_SIGN_IN_NOTICES, type SignInNotices } from '../shell/SignInNotices';
 
 type KeyringUser = ChannelOutput<'app.status'>['users'][number];
 
@@ -26,7 +27,7 @@ type Screen =
   | { kind: 'setup' }
   | { kind: 'recovery-key'; recoveryKey: string; session: SessionInfo }
   | { kind: 'unlock'; users: KeyringUser[]; keyringUnreadable: boolean; lockReason: LockReason | null }
-  | { kind: 'shell'; session: SessionInfo; failedAttempts: number };
+  | { kind: 'shell'; session: SessionInfo; notices: SignInNotices };
 
 function lockReasonOf(payload: unknown): LockReason {
   const reason = (payload as { reason?: unknown } | null)?.reason;
@@ -49,7 +50,7 @@ export function App() {
     try {
       const status = await call('app.status', {});
       if (status.vault === 'uninitialised') setScreen({ kind: 'setup' });
-      else if (status.vault === 'unlocked' && status.session) enterApp(status.session, 0);
+      else if (status.vault === 'unlocked' && status.session) enterApp(status.session, NO_SIGN_IN_NOTICES);
       else
         setScreen({
           kind: 'unlock',
@@ -63,13 +64,13 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- enterApp only uses setters and refs
   }, []);
 
-  const enterApp = (session: SessionInfo, failedAttempts: number) => {
+  const enterApp = (session: SessionInfo, notices: SignInNotices) => {
     const home = homePageFor(session.user.role);
     if (lastUserId.current !== session.user.id) setPage(home);
     else setPage((current) => (mayOpen(current, session.user.role) ? current : home));
     lastUserId.current = session.user.id;
     void applyClinicLanguage(session.settings.language);
-    setScreen({ kind: 'shell', session, failedAttempts });
+    setScreen({ kind: 'shell', session, notices });
   };
 
   useEffect(() => {
@@ -113,7 +114,7 @@ export function App() {
             const lockedWith = lockedDuringRecoveryKey.current;
             lockedDuringRecoveryKey.current = null;
             if (lockedWith) void showStatus(lockedWith);
-            else enterApp(screen.session, 0);
+            else enterApp(screen.session, NO_SIGN_IN_NOTICES);
           }}
         />
       );
@@ -123,7 +124,7 @@ export function App() {
           users={screen.users}
           keyringUnreadable={screen.keyringUnreadable}
           lockReason={screen.lockReason}
-          onSignedIn={(session) => enterApp(session, session.failedAttemptsSinceLastSignIn)}
+          onSignedIn={(session) => enterApp(session, session)}
         />
       );
     case 'shell':
@@ -131,7 +132,7 @@ export function App() {
         <SignedInApp
           key={screen.session.user.id}
           session={screen.session}
-          failedAttempts={screen.failedAttempts}
+          notices={screen.notices}
           page={page}
           onNavigate={setPage}
           onLocked={() => void showStatus('manual')}

@@ -170,6 +170,9 @@ function CounsellorHome() {
               <BreakGlassList openings={home.breakGlass} showClient />
             )}
           </section>
+
+          <FullExportsCard exports={home.fullExports} />
+          <PassphraseResetsCard resets={home.passphraseResets} />
         </div>
       )}
       {open !== null && (
@@ -183,6 +186,67 @@ function CounsellorHome() {
         />
       )}
     </>
+  );
+}
+
+/** Full exports of the vault that held notes the counsellor wrote: who, when, why, and whether the file was encrypted. */
+function FullExportsCard({ exports }: { exports: Home['fullExports'] }) {
+  const { t } = useTranslation();
+  const { dateTime } = useFormatters();
+  return (
+    <section className="card home-card" aria-labelledby="home-exports-title" data-testid="home-full-exports">
+      <h2 id="home-exports-title" className="card-heading home-card__heading">
+        {t('home.exports.title')}
+        <Count n={exports.length} tone="warning" />
+      </h2>
+      <p className="card-text">{t('home.exports.lead')}</p>
+      {exports.length === 0 ? (
+        <p className="empty-state home-empty">{t('home.exports.empty')}</p>
+      ) : (
+        <ul className="home-list">
+          {exports.map((item) => (
+            <li key={item.id} className="home-list__item home-list__item--stacked" data-testid="home-full-export">
+              <p className="home-list__title">{t('home.exports.item', { name: item.byName, when: dateTime(item.at) })}</p>
+              <p className="home-list__meta">
+                <span className={`badge ${item.encrypted ? 'badge--success' : 'badge--danger'}`}>{t(item.encrypted ? 'home.exports.encrypted' : 'home.exports.plaintext')}</span>{' '}
+                {t('notes.breakGlass.reasonLabel')} <q>{item.reason}</q>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** New passphrases someone else gave this account, each with the sign-ins since: an admin signing in as the counsellor shows here. */
+function PassphraseResetsCard({ resets }: { resets: Home['passphraseResets'] }) {
+  const { t } = useTranslation();
+  const { dateTime } = useFormatters();
+  return (
+    <section className="card home-card" aria-labelledby="home-resets-title" data-testid="home-passphrase-resets">
+      <h2 id="home-resets-title" className="card-heading home-card__heading">
+        {t('home.resets.title')}
+        <Count n={resets.length} tone="warning" />
+      </h2>
+      <p className="card-text">{t('home.resets.lead')}</p>
+      {resets.length === 0 ? (
+        <p className="empty-state home-empty">{t('home.resets.empty')}</p>
+      ) : (
+        <ul className="home-list">
+          {resets.map((reset) => (
+            <li key={reset.at} className="home-list__item home-list__item--stacked" data-testid="home-passphrase-reset">
+              <p className="home-list__title">{t('home.resets.item', { name: reset.byName, when: dateTime(reset.at) })}</p>
+              <p className="home-list__meta">
+                {reset.signInsSince.length === 0
+                  ? t('home.resets.noSignIns')
+                  : t('home.resets.signInsSince', { count: reset.signInsSince.length, times: reset.signInsSince.map((at) => dateTime(at)).join(', ') })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Note } from '../../shared/contract/note-schemas';
+import { breakGlassRequestSchema } from '../../shared/contract/accountability-schemas';
+import { BREAK_GLASS_CATEGORIES, REASON_MAX_LENGTH, REASON_MIN_LENGTH } from '../../shared/domain/accountability';
 import type { ErrorCode } from '../../shared/errors';
 import { call } from '../api/client';
 import { applyApiError } from '../forms/apply-api-error';
@@ -11,10 +13,8 @@ import { FormAlert } from '../forms/FormAlert';
 import { FormField } from '../forms/FormField';
 import { zodErrorMap } from '../forms/issue-messages';
 
-/** The contract's reason, required here: opening a note without one is refused anyway. */
-const reasonSchema = z.object({ breakGlassReason: z.string().trim().min(1).max(500) });
-type ReasonValues = z.input<typeof reasonSchema>;
-type ReasonOutput = z.output<typeof reasonSchema>;
+type ReasonValues = z.input<typeof breakGlassRequestSchema>;
+type ReasonOutput = z.output<typeof breakGlassRequestSchema>;
 
 interface BreakGlassStepProps {
   noteId: number;
@@ -30,17 +30,19 @@ export function BreakGlassStep({ noteId, onOpened, onCancel }: BreakGlassStepPro
   const { t } = useTranslation();
   const [formError, setFormError] = useState<ErrorCode | null>(null);
   const form = useForm<ReasonValues, unknown, ReasonOutput>({
-    resolver: zodResolver(reasonSchema, { error: zodErrorMap }),
-    defaultValues: { breakGlassReason: '' },
+    resolver: zodResolver(breakGlassRequestSchema, { error: zodErrorMap }),
+    // No category chosen for the admin: they must pick the one that is true.
+    defaultValues: { breakGlassCategory: '' as ReasonValues['breakGlassCategory'], breakGlassReason: '' },
   });
   const { errors, isSubmitting } = form.formState;
+  const typed = form.watch('breakGlassReason').trim().length;
 
-  const submit = form.handleSubmit(async ({ breakGlassReason }) => {
+  const submit = form.handleSubmit(async (request) => {
     setFormError(null);
     try {
-      onOpened(await call('notes.get', { id: noteId, breakGlassReason }));
+      onOpened(await call('notes.get', { id: noteId, ...request }));
     } catch (error) {
-      setFormError(applyApiError(error, form.setError, ['breakGlassReason'], { BREAK_GLASS_REQUIRED: 'breakGlassReason' }));
+      setFormError(applyApiError(error, form.setError, ['breakGlassCategory', 'breakGlassReason'], { BREAK_GLASS_REQUIRED: 'breakGlassReason' }));
     }
   });
 
@@ -58,8 +60,27 @@ export function BreakGlassStep({ noteId, onOpened, onCancel }: BreakGlassStepPro
         </div>
       </div>
       <FormAlert code={formError} />
-      <FormField id={`break-glass-reason-${noteId}`} label={t('notes.breakGlass.reason')} error={errors.breakGlassReason} hint={t('notes.breakGlass.reasonHint')}>
-        {(a11y) => <textarea {...a11y} rows={3} maxLength={500} autoFocus {...form.register('breakGlassReason')} />}
+      <FormField id={`break-glass-category-${noteId}`} label={t('notes.breakGlass.category')} error={errors.breakGlassCategory}>
+        {(a11y) => (
+          <select {...a11y} autoFocus {...form.register('breakGlassCategory')}>
+            <option value="" disabled>
+              {t('notes.breakGlass.chooseCategory')}
+            </option>
+            {BREAK_GLASS_CATEGORIES.map((category) => (
+              <option key={category} value={category}>
+                {t(`notes.breakGlass.categories.${category}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField
+        id={`break-glass-reason-${noteId}`}
+        label={t('notes.breakGlass.reason')}
+        error={errors.breakGlassReason}
+        hint={t('notes.breakGlass.reasonHint', { min: REASON_MIN_LENGTH, max: REASON_MAX_LENGTH, count: typed })}
+      >
+        {(a11y) => <textarea {...a11y} rows={3} maxLength={REASON_MAX_LENGTH} {...form.register('breakGlassReason')} />}
       </FormField>
       <div className="form-actions">
         <button type="button" className="button button--ghost" onClick={onCancel}>

@@ -36,6 +36,7 @@ export function BreakGlassList({ openings, showClient = false }: { openings: Bre
               : t('notes.breakGlass.opened', { name: opening.userName, when: dateTime(opening.openedAt) })}
           </span>
           <span className="break-glass-list__reason">
+            {opening.category && <span className="badge badge--warning break-glass-list__category">{t(`notes.breakGlass.categories.${opening.category}`)}</span>}
             {t('notes.breakGlass.reasonLabel')} <q>{opening.reason}</q>
           </span>
         </li>

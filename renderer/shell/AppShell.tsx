@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../session/SessionContext';
 import { AdminPage } from '../admin/AdminPage';
 import { MyAccountPage } from '../account/MyAccountPage';
-import { FailedAttemptsNotice } from './FailedAttemptsNotice';
+import { SignInNoticesBar, type SignInNotices } from './SignInNotices';
 import { PlaceholderPage } from './PlaceholderPage';
 import { ReferralsSection } from '../referrals/ReferralsSection';
 import { ClientsSection } from '../clients/ClientsSection';
@@ -17,11 +17,11 @@ import { homePageFor, mayOpen, type PageId } from './pages';
 interface AppShellProps {
   page: PageId;
   onNavigate: (page: PageId) => void;
-  failedAttempts: number;
+  notices: SignInNotices;
 }
 
 /** Navigation on the left, the clinic and the signed-in person on top, the page below. */
-export function AppShell({ page: requested, onNavigate, failedAttempts }: AppShellProps) {
+export function AppShell({ page: requested, onNavigate, notices }: AppShellProps) {
   const { t } = useTranslation();
   const { session } = useSession();
   const page = mayOpen(requested, session.user.role) ? requested : homePageFor(session.user.role);
@@ -53,7 +53,7 @@ export function AppShell({ page: requested, onNavigate, failedAttempts }: AppShe
       <div className="shell__body">
         <TopBar onNavigate={onNavigate} page={page} />
         <main id="main-content" className="shell__main" ref={main} tabIndex={-1}>
-          <FailedAttemptsNotice count={failedAttempts} />
+          <SignInNoticesBar notices={notices} />
           {page === 'account' ? (
             <MyAccountPage />
           ) : page.startsWith('admin/') ? (

@@ -6,17 +6,18 @@ import { SessionContext, type SessionState } from '../session/SessionContext';
 import { useActivityReporter } from '../session/useActivityReporter';
 import { AppShell } from './AppShell';
 import type { PageId } from './pages';
+import type { SignInNotices } from './SignInNotices';
 
 interface SignedInAppProps {
   session: SessionInfo;
-  failedAttempts: number;
+  notices: SignInNotices;
   page: PageId;
   onNavigate: (page: PageId) => void;
   onLocked: () => void;
 }
 
 /** Everything after unlock: holds the session, reports activity for the idle lock. */
-export function SignedInApp({ session: initial, failedAttempts, page, onNavigate, onLocked }: SignedInAppProps) {
+export function SignedInApp({ session: initial, notices, page, onNavigate, onLocked }: SignedInAppProps) {
   const [session, setSession] = useState(initial);
   useActivityReporter();
 
@@ -33,7 +34,7 @@ export function SignedInApp({ session: initial, failedAttempts, page, onNavigate
   const state = useMemo<SessionState>(() => ({ session, updateSettings, lock }), [session, updateSettings, lock]);
   return (
     <SessionContext.Provider value={state}>
-      <AppShell page={page} onNavigate={onNavigate} failedAttempts={failedAttempts} />
+      <AppShell page={page} onNavigate={onNavigate} notices={notices} />
     </SessionContext.Provider>
   );
 }

@@ -44,6 +44,7 @@ import {
   riskFlagSchema,
   riskRaiseSchema,
 } from './note-schemas';
+import { dataExportResultSchema, dataExportSchema } from './accountability-schemas';
 import { ATTACHMENT_TYPES } from '../domain/attachments';
 import { URGENCIES } from '../domain/agencies';
 import { REFERRAL_STATUSES } from '../domain/referrals';
@@ -233,6 +234,12 @@ export const channels = {
     access: ADMIN_ONLY,
     input: z.object({ passphrase: passphraseSchema }),
     output: z.object({ recoveryKey: z.string() }),
+  }),
+  'data.export': channel({
+    summary: 'Write every record of the vault to a file the admin chooses, with a reason shown to every counsellor whose notes it holds; encrypted unless plain text is confirmed.',
+    access: ADMIN_ONLY,
+    input: dataExportSchema,
+    output: dataExportResultSchema,
   }),
   'drafts.get': channel({
     summary: 'Your saved draft of a form, if any (kept across locks and crashes).',

@@ -23,6 +23,7 @@ export const CHANNEL_NAMES = [
   'audit.verify',
   'vault.verify',
   'vault.rekey',
+  'data.export',
   'drafts.get',
   'drafts.save',
   'drafts.discard',

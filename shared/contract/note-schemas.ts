@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { NOTE_TEMPLATES, RISK_KINDS, RISK_LEVELS, NOTE_TEXT_MAX, ADDENDUM_TEXT_MAX } from '../domain/notes';
 import { ATTACHMENT_KINDS, ATTACHMENT_TYPES } from '../domain/attachments';
 import { calendarDateSchema } from './agency-schemas';
+import { BREAK_GLASS_CATEGORIES } from '../domain/accountability';
+import { breakGlassRequestSchema, fullExportNoticeSchema, passphraseResetNoticeSchema } from './accountability-schemas';
 
 /** Case notes, addenda, break-glass, risk flags, note search and attachments as the channels carry them (issue 5). */
 
@@ -23,13 +25,17 @@ export const noteSaveSchema = z.object({ id: entityId, content: noteContentSchem
 
 export const noteSignSchema = noteSaveSchema;
 
+/**
+ * Break-glass: an admin opening a clinical note must say why, in a category and in words;
+ * the opening is logged and shown to the note's counsellor. Both or neither.
+ */
 export const noteGetSchema = z
-  .object({
-    id: entityId,
-    /** Break-glass: an admin opening a clinical note must say why; the opening is logged and shown to the note's counsellor. */
-    breakGlassReason: z.string().trim().max(500).optional(),
-  })
-  .strict();
+  .object({ id: entityId, ...breakGlassRequestSchema.partial().shape })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.breakGlassReason !== undefined && v.breakGlassCategory === undefined) ctx.addIssue({ code: 'custom', path: ['breakGlassCategory'], message: 'required', params: { reason: 'required' } });
+    if (v.breakGlassCategory !== undefined && v.breakGlassReason === undefined) ctx.addIssue({ code: 'custom', path: ['breakGlassReason'], message: 'required', params: { reason: 'required' } });
+  });
 
 export const addendumCreateSchema = z
   .object({ noteId: entityId, text: z.string().trim().min(1, { message: 'addendum_required' }).max(ADDENDUM_TEXT_MAX, { message: 'note_too_long' }) })
@@ -50,6 +56,8 @@ export const breakGlassOpeningSchema = z.object({
   noteId: z.number().int(),
   clientCode: z.string(),
   userName: z.string(),
+  /** Null for openings logged before categories were asked (schema 9). */
+  category: z.enum(BREAK_GLASS_CATEGORIES).nullable(),
   reason: z.string(),
   openedAt: z.string(),
 });
@@ -171,6 +179,10 @@ export const homeSchema = z.object({
   reviewsDue: z.array(riskFlagSchema),
   /** Break-glass openings of notes in the caller's caseload, newest first (last 90 days). */
   breakGlass: z.array(breakGlassOpeningSchema),
+  /** Full exports of the vault that held notes the caller wrote, newest first (last 90 days). */
+  fullExports: z.array(fullExportNoticeSchema),
+  /** New passphrases someone else gave the caller, newest first (last 90 days). */
+  passphraseResets: z.array(passphraseResetNoticeSchema),
 });
 
 export const attachmentSchema = z.object({

@@ -90,6 +90,8 @@ export const sessionInfoSchema = z.object({
   settings: settingsSchema,
   /** Failed unlock attempts for this user since their last sign-in, told to them once. */
   failedAttemptsSinceLastSignIn: z.number().int().min(0),
+  /** Someone else gave this user a new passphrase since their last sign-in: who and when, told at this sign-in. */
+  passphraseResetSinceLastSignIn: z.object({ byName: z.string(), at: z.string() }).nullable(),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 

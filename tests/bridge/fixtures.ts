@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,8 @@ interface TestFixtures {
   app: TenangApp;
   /** Every channel the page invoked through `window.tenang`, in order. */
   pageCalls: string[];
+  /** Where the app's "save" dialog puts files (the desktop app asks the person; here it answers with the suggested name in this folder). */
+  savedFilesDir: string;
 }
 
 interface WorkerFixtures {
@@ -55,10 +57,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     rmSync(root, { recursive: true, force: true });
   },
 
+  savedFilesDir: async ({ vaultDir }, use) => {
+    const dir = join(dirname(vaultDir), 'saved');
+    mkdirSync(dir);
+    await use(dir);
+  },
+
   clock: async ({}, use) => use(createTestClock()),
 
-  app: async ({ vaultDir, clock }, use) => {
-    const app = createTenangApp({ vaultDir, clock });
+  app: async ({ vaultDir, clock, savedFilesDir }, use) => {
+    const app = createTenangApp({ vaultDir, clock, chooseSavePath: async (suggestedName) => join(savedFilesDir, suggestedName) });
     await use(app);
     await app.close();
   },

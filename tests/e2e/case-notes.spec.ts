@@ -349,12 +349,18 @@ test('an admin opens a note only through break-glass; its counsellor sees who, w
   await row.getByRole('button', { name: /^Open \(break-glass\)/ }).click();
   const step = page.getByRole('dialog', { name: 'Open a clinical note' });
   await expect(step).toContainText('This note belongs to a client outside your caseload. Your reason is logged and shown to the note’s counsellor.');
-  // No reason, no note (and never a raw error).
+  // No category and no reason, no note (and never a raw error); a reason says something.
   await step.getByRole('button', { name: 'Open the note' }).click();
-  await expect(page.locator(`#break-glass-reason-${note.id}-error`)).toHaveText('Reason for opening this note is required.');
+  await expect(page.locator(`#break-glass-category-${note.id}-error`)).toHaveText('Why you need to open it is required.');
+  await expect(page.locator(`#break-glass-reason-${note.id}-error`)).toHaveText('In your own words is required.');
   await expect(step).not.toContainText('BREAK_GLASS_REQUIRED');
   await expect(step).not.toContainText(SUBJECTIVE);
-  await step.getByLabel('Reason for opening this note').fill(reason);
+  await step.getByLabel('Why you need to open it').selectOption('complaint');
+  await step.getByLabel('In your own words').fill('Checking it.');
+  await step.getByRole('button', { name: 'Open the note' }).click();
+  await expect(page.locator(`#break-glass-reason-${note.id}-error`)).toHaveText('In your own words must be at least 15 characters.');
+  await step.getByLabel('In your own words').fill(reason);
+  await expect(step.getByText(`At least 15 characters, at most 500 (${reason.length} typed).`)).toBeVisible();
   await screenshot(page, 'break-glass', { viewport: true });
   await step.getByRole('button', { name: 'Open the note' }).click();
 
@@ -375,6 +381,7 @@ test('an admin opens a note only through break-glass; its counsellor sees who, w
   const glass = page.getByTestId('home-break-glass');
   await expect(glass.getByTestId('break-glass-opening')).toHaveCount(1);
   await expect(glass).toContainText(`Ayu Lestari opened a note of ${rina.code} on`);
+  await expect(glass).toContainText('Complaint');
   await expect(glass).toContainText(reason);
   await screenshot(page, 'home-break-glass');
 

@@ -1,7 +1,7 @@
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ClientSummary } from '../../../shared/contract/referral-schemas';
-import { ChoiceGroup } from './ChoiceGroup';
+import { ChoiceGroup } from '../../forms/ChoiceGroup';
 import { DuplicateWarning } from './DuplicateWarning';
 import { ExistingClientPicker } from './ExistingClientPicker';
 import { CLIENT_MODES, type IntakeForm } from './intake-form';

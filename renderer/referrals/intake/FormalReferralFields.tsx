@@ -2,7 +2,7 @@ import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_LEVELS } from '../../../shared/domain/referrals';
 import { FormField } from '../../forms/FormField';
-import { ChoiceGroup } from './ChoiceGroup';
+import { ChoiceGroup } from '../../forms/ChoiceGroup';
 import type { IntakeForm } from './intake-form';
 
 /**

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PRESENTING_ISSUES } from '../../../shared/domain/referrals';
-import { ChoiceGroup } from './ChoiceGroup';
+import { ChoiceGroup } from '../../forms/ChoiceGroup';
 import type { IntakeForm } from './intake-form';
 
 /** The taxonomy's presenting issues as checkboxes: a referral names at least one. */

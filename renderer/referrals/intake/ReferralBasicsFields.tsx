@@ -3,7 +3,7 @@ import type { Agency } from '../../../shared/contract/agency-schemas';
 import { URGENCIES } from '../../../shared/domain/agencies';
 import { REFERRAL_TYPES } from '../../../shared/domain/referrals';
 import { FormField } from '../../forms/FormField';
-import { ChoiceGroup } from './ChoiceGroup';
+import { ChoiceGroup } from '../../forms/ChoiceGroup';
 import type { IntakeForm } from './intake-form';
 
 interface ReferralBasicsFieldsProps {

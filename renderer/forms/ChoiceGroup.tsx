@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { FieldError, UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { translateIssue } from '../../forms/issue-messages';
+import { translateIssue } from './issue-messages';
 
 interface ChoiceGroupProps {
   id: string;
