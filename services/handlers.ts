@@ -25,6 +25,7 @@ import { clinicDate } from '../shared/domain/clinic-time';
 import { UserAccountEntity, AuditEntryEntity } from '../db/entities';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { AppError } from '../shared/errors';
+import { clearRecoveryKeyFromClipboard, type SystemClipboard } from './clipboard';
 
 /** What a handler may touch: the vault folder, the clock, and the session it may open or close. */
 export interface HandlerContext extends VaultDeps {
@@ -35,6 +36,8 @@ export interface HandlerContext extends VaultDeps {
   lock(reason: LockReason): Promise<void>;
   /** Writes a short-lived plain copy of a document and opens it in the OS's viewer; null where there is none (CLI, tests). */
   openCopy: ((bytes: Buffer, extension: string) => Promise<void>) | null;
+  /** The system clipboard; null where there is none (CLI, tests). */
+  clipboard: SystemClipboard | null;
 }
 
 type Handler<C extends ChannelName> = (input: ParsedInput<C>, ctx: HandlerContext) => Promise<ChannelOutput<C>>;
@@ -69,6 +72,8 @@ export const handlers: HandlerTable = {
     await ctx.openSession(session);
     return info;
   },
+
+  'clipboard.clearRecoveryKey': async (input, ctx) => ({ outcome: await clearRecoveryKeyFromClipboard(ctx.clipboard, input.recoveryKey) }),
 
   'session.lock': async (_input, ctx) => {
     await ctx.lock('manual');

@@ -12,6 +12,7 @@ import { closeSession, type OpenSession } from './session';
 import { logError } from './log';
 import { OPEN_COPIES_FOLDER, OpenCopies } from './open-copies';
 import { join } from 'node:path';
+import type { SystemClipboard } from './clipboard';
 
 export type { Clock } from './clock';
 
@@ -22,6 +23,8 @@ export interface TenangAppOptions {
   nativeBinding?: string;
   /** Opens a file with the operating system's default program (Electron's shell.openPath); absent in the CLI and tests. */
   openExternally?: (path: string) => Promise<void>;
+  /** The system clipboard (Electron's, from the main process); absent in the CLI and tests. */
+  clipboard?: SystemClipboard;
 }
 
 export type EventListener = (event: EventName, payload: unknown) => void;
@@ -58,7 +61,7 @@ export interface TenangApp {
 export const DRAFT_FLUSH_GRACE_MS = 400;
 
 /** Channels that do not count as the user being active (the UI may call them on its own). */
-const NOT_ACTIVITY = new Set<ChannelName>(['app.status']);
+const NOT_ACTIVITY = new Set<ChannelName>(['app.status', 'clipboard.clearRecoveryKey']);
 
 export function createTenangApp(options: TenangAppOptions): TenangApp {
   const clock = options.clock ?? systemClock;
@@ -112,6 +115,7 @@ export function createTenangApp(options: TenangAppOptions): TenangApp {
           await open(copies.write(bytes, extension));
         }
       : null,
+    clipboard: options.clipboard ?? null,
   });
 
   async function auditDenied(channel: string): Promise<void> {
