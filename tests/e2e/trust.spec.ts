@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from '../bridge/fixtures';
 import { ADMIN, COUNSELLOR, setUpClinic } from '../bridge/clinic';
 import { screenshotsFor } from '../bridge/screens';
+import { passTime } from '../bridge/test-clock';
 import { untranslatedOnPage } from '../bridge/visible-text';
 import { RECOVERY_KEY_CLIPBOARD_MS, parseRecoveryKey } from '../../shared/recovery-key';
 import { VaultFolder } from '../../db/vault/vault-folder';
@@ -26,9 +27,8 @@ async function throughTheWizard(page: Page): Promise<string> {
 
 const clipboardText = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
-test('a copied recovery key leaves the clipboard after a minute, though the wizard has moved on', async ({ page }) => {
-  // The page's timers run on a clock the test moves; the clipboard may be read, as a browser allows.
-  await page.clock.install();
+test('a copied recovery key leaves the clipboard after a minute, though the wizard has moved on', async ({ page, clock }) => {
+  // The page's timers run on Playwright's clock (the fixture installs it); the clipboard may be read, as a browser allows.
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   const key = await throughTheWizard(page);
 
@@ -43,14 +43,13 @@ test('a copied recovery key leaves the clipboard after a minute, though the wiza
   await page.getByLabel('I have stored the recovery key safely.').check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByTestId('signed-in-name')).toHaveText(ADMIN.displayName);
-  await page.clock.runFor(RECOVERY_KEY_CLIPBOARD_MS - 1_000);
+  await passTime(page, clock, RECOVERY_KEY_CLIPBOARD_MS - 1_000);
   expect(await clipboardText(page)).toBe(key);
-  await page.clock.runFor(1_000);
+  await passTime(page, clock, 1_000);
   await expect.poll(() => clipboardText(page)).toBe('');
 });
 
-test('something copied after the key is left on the clipboard (in Bahasa Indonesia)', async ({ page }) => {
-  await page.clock.install();
+test('something copied after the key is left on the clipboard (in Bahasa Indonesia)', async ({ page, clock }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   const key = await throughTheWizard(page);
   await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
@@ -65,13 +64,13 @@ test('something copied after the key is left on the clipboard (in Bahasa Indones
 
   // The user pastes the key into their password manager, then copies something of their own.
   await page.evaluate(() => navigator.clipboard.writeText('0812-3456-7890'));
-  await page.clock.runFor(RECOVERY_KEY_CLIPBOARD_MS);
+  await passTime(page, clock, RECOVERY_KEY_CLIPBOARD_MS);
   await expect(page.getByTestId('copy-note')).toHaveText('Anda sudah menyalin hal lain, jadi papan klip dibiarkan apa adanya.');
   expect(await clipboardText(page)).toBe('0812-3456-7890');
 
   // Copied again: the key is gone a minute later, and the screen says so.
   await page.getByRole('button', { name: 'Salin' }).click();
-  await page.clock.runFor(RECOVERY_KEY_CLIPBOARD_MS);
+  await passTime(page, clock, RECOVERY_KEY_CLIPBOARD_MS);
   await expect(page.getByTestId('copy-note')).toHaveText('Kunci pemulihan sudah dihapus dari papan klip.');
   expect(await clipboardText(page)).toBe('');
 });
