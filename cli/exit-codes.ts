@@ -23,6 +23,8 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'WRONG_RECOVERY_KEY':
     case 'LOCKED_OUT':
     case 'USER_DISABLED':
+    case 'KEY_NOT_RECORDED':
+    case 'ADMIN_KEY_NOT_RECORDED':
     case 'NOT_SIGNED_IN':
     case 'FORBIDDEN':
       return EXIT.auth;

@@ -6,6 +6,7 @@ import { createTenangApp } from './tenang-app';
 import { assignedReferral, bookingClinic, call, type BookingClinic } from '../tests/helpers/booking-fixture';
 import { ATTACHMENT_MAX_BYTES, DOCX_TYPE } from '../shared/domain/attachments';
 import type { Attachment } from '../shared/contract';
+import { macroDocument, minimalDocx, zipArchive } from '../tests/helpers/zip-archive';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -54,6 +55,10 @@ describe('attachments', () => {
       return result.error.issues?.[0];
     };
     expect(await refused(EXE)).toMatchObject({ path: 'file', code: 'attachment_type' });
+    // A ZIP that merely holds the DOCX part names in a file's content, a .docm, a cut-off DOCX.
+    expect(await refused(zipArchive([{ name: 'readme.txt', content: '[Content_Types].xml word/document.xml', method: 'store' }]))).toMatchObject({ path: 'file', code: 'attachment_type' });
+    expect(await refused(macroDocument({ withVbaProject: true, withMacroContentType: true }))).toMatchObject({ path: 'file', code: 'attachment_macros' });
+    expect(await refused(minimalDocx().subarray(0, 300))).toMatchObject({ path: 'file', code: 'attachment_damaged' });
     expect(await refused(Buffer.alloc(0))).toMatchObject({ path: 'file', code: 'file_empty' });
     expect(await refused(Buffer.concat([PDF, Buffer.alloc(ATTACHMENT_MAX_BYTES)]))).toMatchObject({ path: 'file', code: 'attachment_too_large' });
     const badCase = await c.app.dispatch('attachments.add', { clientId: c.clientId, caseId: 999, kind: 'letter', title: 'x', dataBase64: PDF.toString('base64') });
@@ -87,7 +92,7 @@ describe('opening a document outside the app', () => {
     const counsellorId = await addCounsellor(app);
     const agency = await call<{ id: number }>(app, 'agencies.create', { name: 'Dinas Sosial', sector: 'social_services' });
     const { clientId } = await assignedReferral(app, agency.id, counsellorId);
-    const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('[Content_Types].xml word/document.xml Surat rujukan')]);
+    const docx = minimalDocx('Surat rujukan');
     const added = await call<Attachment>(app, 'attachments.add', { clientId, kind: 'letter', title: 'Surat rujukan Siti Rahayu', dataBase64: docx.toString('base64') });
     expect(added.mediaType).toBe(DOCX_TYPE);
 

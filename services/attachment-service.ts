@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../shared/errors';
 import type { Attachment, ChannelOutput, ParsedInput } from '../shared/contract';
-import { ATTACHMENT_MAX_BYTES, EXTENSION_OF, sniffAttachmentType } from '../shared/domain/attachments';
+import { ATTACHMENT_MAX_BYTES, EXTENSION_OF, checkAttachmentContent, type InflateRaw } from '../shared/domain/attachments';
 import { AttachmentEntity, ClientCaseEntity, UserAccountEntity, type AttachmentRow } from '../db/entities';
 import { inWriteTransaction } from '../db/transaction';
 import { appendAudit } from './audit-log';
@@ -23,6 +24,15 @@ import type { OpenSession } from './session';
 function fileProblem(code: string, message: string): AppError {
   return new AppError('VALIDATION', message, { issues: [{ path: 'file', code, message }] });
 }
+
+const ATTACHMENT_PROBLEMS = {
+  attachment_type: 'Only PDF, PNG, JPEG and Word (DOCX) documents can be attached.',
+  attachment_damaged: 'The file looks like a Word document but cannot be read: it is damaged or incomplete.',
+  attachment_macros: 'Word documents with macros cannot be attached.',
+} as const;
+
+/** node:zlib for the DOCX check's one small part; it throws past the limit, which the check catches. */
+const inflateRawAtMost: InflateRaw = (data, maxBytes) => inflateRawSync(data, { maxOutputLength: maxBytes });
 
 async function views(m: EntityManager, rows: Array<Omit<AttachmentRow, 'data'>>): Promise<Attachment[]> {
   const users = await byId<{ id: number; displayName: string }>(m, UserAccountEntity, unique(rows.map((r) => r.addedByUserId)));
@@ -48,8 +58,9 @@ export async function addAttachment(session: OpenSession, clock: Clock, input: P
   const data = decodeBase64(input.dataBase64);
   if (data.length === 0) throw fileProblem('file_empty', 'The file is empty.');
   if (data.length > ATTACHMENT_MAX_BYTES) throw fileProblem('attachment_too_large', 'The file is larger than 20 MiB.');
-  const mediaType = sniffAttachmentType(data);
-  if (mediaType === null) throw fileProblem('attachment_type', 'Only PDF, PNG, JPEG and Word (DOCX) documents can be attached.');
+  const content = checkAttachmentContent(data, inflateRawAtMost);
+  if (!content.ok) throw fileProblem(content.problem, ATTACHMENT_PROBLEMS[content.problem]);
+  const { mediaType } = content;
   return inWriteTransaction(session.dataSource, async (m) => {
     if (input.caseId !== null) {
       const kase = await m.getRepository(ClientCaseEntity).findOneBy({ id: input.caseId });

@@ -28,6 +28,7 @@ import { exportFromApp } from './data-export-app';
 import { UserAccountEntity, AuditEntryEntity } from '../db/entities';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { AppError } from '../shared/errors';
+import { clearRecoveryKeyFromClipboard, type SystemClipboard } from './clipboard';
 
 /** What a handler may touch: the vault folder, the clock, and the session it may open or close. */
 export interface HandlerContext extends VaultDeps {
@@ -42,6 +43,8 @@ export interface HandlerContext extends VaultDeps {
   chooseSavePath: ((suggestedName: string) => Promise<string | null>) | null;
   /** Where exports note their temp files while they write them. */
   exportsInProgress: ExportsInProgress;
+  /** The system clipboard; null where there is none (CLI, tests). */
+  clipboard: SystemClipboard | null;
 }
 
 type Handler<C extends ChannelName> = (input: ParsedInput<C>, ctx: HandlerContext) => Promise<ChannelOutput<C>>;
@@ -76,6 +79,8 @@ export const handlers: HandlerTable = {
     await ctx.openSession(session);
     return { ...info, passphraseResetSinceLastSignIn: await passphraseResetSinceLastSignIn(session.dataSource.manager, session.user.id) };
   },
+
+  'clipboard.clearRecoveryKey': async (input, ctx) => ({ outcome: await clearRecoveryKeyFromClipboard(ctx.clipboard, input.recoveryKey) }),
 
   'session.lock': async (_input, ctx) => {
     await ctx.lock('manual');

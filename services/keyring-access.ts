@@ -65,11 +65,13 @@ export function withAttemptsCleared(keyring: Keyring, ...attemptsKeys: string[])
 
 /**
  * Whether the encrypted database vouches for a slot: it belongs to an active user under
- * their username, and its public key is the one recorded for them. A user whose key was
- * never recorded (a vault from before schema 2, until they next sign in) is taken on trust.
+ * their username, and its public key is the one recorded for them. A user with no key
+ * recorded (a vault from before schema 2, or a row left without one) has no slot the
+ * database vouches for: the keyring file is unauthenticated, so such a slot could be
+ * anyone's. An admin's passphrase reset, or the recovery key, records a new one.
  */
 export function isVouched(slot: KeySlot, users: readonly UserAccount[]): boolean {
   const user = users.find((u) => u.id === slot.userId);
   if (!user || !user.active || user.username !== slot.username) return false;
-  return user.slotPublicKey === null || user.slotPublicKey === slot.publicKey;
+  return user.slotPublicKey !== null && user.slotPublicKey === slot.publicKey;
 }

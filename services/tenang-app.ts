@@ -15,6 +15,7 @@ import { OPEN_COPIES_FOLDER, OpenCopies } from './open-copies';
 import { EXPORTS_IN_PROGRESS_FOLDER, ExportsInProgress } from './exports-in-progress';
 import { exportVault, type ExportOptions, type ExportSummary } from './data-export';
 import { join } from 'node:path';
+import type { SystemClipboard } from './clipboard';
 
 export type { Clock } from './clock';
 
@@ -27,6 +28,8 @@ export interface TenangAppOptions {
   openExternally?: (path: string) => Promise<void>;
   /** Asks where to save a file (Electron's save dialog): a path, or null when the person cancelled; absent in the CLI. */
   chooseSavePath?: (suggestedName: string) => Promise<string | null>;
+  /** The system clipboard (Electron's, from the main process); absent in the CLI and tests. */
+  clipboard?: SystemClipboard;
 }
 
 export type EventListener = (event: EventName, payload: unknown) => void;
@@ -65,7 +68,7 @@ export interface TenangApp {
 export const DRAFT_FLUSH_GRACE_MS = 400;
 
 /** Channels that do not count as the user being active (the UI may call them on its own). */
-const NOT_ACTIVITY = new Set<ChannelName>(['app.status']);
+const NOT_ACTIVITY = new Set<ChannelName>(['app.status', 'clipboard.clearRecoveryKey']);
 
 export function createTenangApp(options: TenangAppOptions): TenangApp {
   const clock = options.clock ?? systemClock;
@@ -124,6 +127,7 @@ export function createTenangApp(options: TenangAppOptions): TenangApp {
           await open(copies.write(bytes, extension));
         }
       : null,
+    clipboard: options.clipboard ?? null,
   });
 
   async function auditDenied(channel: string): Promise<void> {

@@ -5,8 +5,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../shared/errors';
 import { formatRecoveryKey, parseRecoveryKey } from '../shared/recovery-key';
 import type { ChannelOutput, ParsedInput, SessionInfo } from '../shared/contract';
-import { UserAccountEntity } from '../db/entities';
-import { createSlot, keyCheckValue, keyMatchesCheck, newDataKey, rewrapSlot, unlockSlot } from '../db/vault/key-slots';
+import { UserAccountEntity, type UserAccount } from '../db/entities';
+import { createSlot, discardSlotKeys, keyCheckValue, keyMatchesCheck, newDataKey, prepareSlotKeys, rewrapSlot, sealSlot, unlockSlot, type KeySlot } from '../db/vault/key-slots';
 import {
   emptyKeyring,
   readKeyring,
@@ -49,6 +49,8 @@ export function vaultStatus(deps: VaultDeps, session: OpenSession | null): Chann
 export async function setupVault(deps: VaultDeps, input: ParsedInput<'vault.setup'>): Promise<{ session: OpenSession; recoveryKey: string }> {
   const { folder, clock } = deps;
   if (folder.databaseExists() || existsSync(folder.keyringPath)) throw new AppError('VAULT_EXISTS', 'A vault already exists here.');
+  // The admin's slot keys first (scrypt), so the admin is created with their key recorded.
+  const keys = await prepareSlotKeys(input.newPassphrase);
   folder.prepareNew();
   const dataKey = newDataKey();
   const vaultId = randomUUID();
@@ -56,7 +58,7 @@ export async function setupVault(deps: VaultDeps, input: ParsedInput<'vault.setu
   try {
     dataSource = await folder.open(dataKey, { create: true });
     const now = isoAt(clock);
-    const admin = await inWriteTransaction(dataSource, async (m) => {
+    const { admin, slot } = await inWriteTransaction(dataSource, async (m): Promise<{ admin: UserAccount; slot: KeySlot }> => {
       await writeVaultId(m, vaultId);
       await writeSettings(m, {
         clinicName: input.clinicName,
@@ -72,15 +74,13 @@ export async function setupVault(deps: VaultDeps, input: ParsedInput<'vault.setu
         active: true,
         createdAt: now,
         disabledAt: null,
-        slotPublicKey: null,
+        slotPublicKey: keys.publicKey,
       });
       const actor = { at: now, actorUserId: user.id, actorUsername: user.username };
       await appendAudit(m, { ...actor, action: 'vault.setup', recordType: 'vault', recordId: vaultId, outcome: 'success' });
       await appendAudit(m, { ...actor, action: 'user.create', recordType: 'user', recordId: String(user.id), outcome: 'success', detail: { role: 'admin' } });
-      return user;
+      return { admin: user, slot: sealSlot(keys, { vaultId, userId: user.id, username: user.username, displayName: user.displayName, dataKey, now: new Date(clock.now()) }) };
     });
-    const slot = await createSlot({ vaultId, userId: admin.id, username: admin.username, displayName: admin.displayName, passphrase: input.newPassphrase, dataKey, now: new Date(clock.now()) });
-    await dataSource.getRepository(UserAccountEntity).update({ id: admin.id }, { slotPublicKey: slot.publicKey });
     writeKeyring(folder.keyringPath, withSlot(emptyKeyring(vaultId, keyCheckValue(dataKey, vaultId)), slot));
     const settings = await readSettings(dataSource);
     const session: OpenSession = { dataSource, dataKey, vaultId, user: toSessionUser(admin), settings, lastActivityMs: clock.now() };
@@ -88,6 +88,7 @@ export async function setupVault(deps: VaultDeps, input: ParsedInput<'vault.setu
   } catch (e) {
     // Leave no half-made vault behind: the wizard can simply be run again.
     if (dataSource?.isInitialized) await dataSource.destroy();
+    discardSlotKeys(keys);
     dataKey.fill(0);
     rmSync(folder.dir, { recursive: true, force: true });
     throw e;
@@ -200,14 +201,22 @@ async function finishSignIn(
     const user = await users.findOneBy({ id: signedInWith.userId });
     if (!user) throw new AppError('USER_NOT_FOUND', 'No user with that name can sign in to this vault.');
     if (!user.active) throw new AppError('USER_DISABLED', 'This account has been disabled. Ask a clinic admin.');
-    if (user.slotPublicKey !== null && user.slotPublicKey !== signedInWith.slotPublicKey && action === 'session.unlock') {
+    if (action === 'session.unlock' && user.slotPublicKey === null) {
+      // No key recorded (a vault from before schema 2, or a user row left without one): the
+      // database vouches for no slot of theirs, so none is trusted, not even one that opens.
+      // A passphrase reset by an admin, or the recovery key, records a new key.
+      throw user.role === 'admin'
+        ? new AppError('ADMIN_KEY_NOT_RECORDED', 'No key is recorded for this account. Sign in with the recovery key to set a new passphrase, or ask another admin to reset it.')
+        : new AppError('KEY_NOT_RECORDED', 'No key is recorded for this account. Ask a clinic admin to reset your passphrase.');
+    }
+    if (action === 'session.unlock' && user.slotPublicKey !== signedInWith.slotPublicKey) {
       // A slot that unwraps the data key yet is not the one recorded: refuse it.
       throw new AppError('KEYRING_UNREADABLE', 'This key slot is not the one recorded for this user. Sign in with the recovery key.');
     }
     const pending = keyring.pendingAuditEvents;
     const now = isoAt(deps.clock);
     const accounts = await inWriteTransaction(dataSource, async (m) => {
-      // Recorded here once for users from before schema 2; recovery records its new slot.
+      // Recovery (which proved the data key) records its new slot; a sign-in never gets here with another key.
       if (user.slotPublicKey !== signedInWith.slotPublicKey) {
         await m.getRepository(UserAccountEntity).update({ id: user.id }, { slotPublicKey: signedInWith.slotPublicKey });
         user.slotPublicKey = signedInWith.slotPublicKey;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatRecoveryKey, parseRecoveryKey } from './recovery-key';
+import { formatRecoveryKey, holdsRecoveryKey, parseRecoveryKey } from './recovery-key';
 
 describe('recovery key', () => {
   it('is 64 hex digits in eight dash-separated groups and parses back exactly', () => {
@@ -19,5 +19,14 @@ describe('recovery key', () => {
     expect(parseRecoveryKey('ABC')).toBeNull();
     expect(parseRecoveryKey('G'.repeat(64))).toBeNull();
     expect(parseRecoveryKey('a'.repeat(65))).toBeNull();
+  });
+
+  it('tells whether clipboard text still is the key, however the copy spaced it', () => {
+    const key = formatRecoveryKey('0123456789abcdef'.repeat(4));
+    expect(holdsRecoveryKey(key, key)).toBe(true);
+    expect(holdsRecoveryKey(key.replaceAll('-', ' \n'), key)).toBe(true);
+    expect(holdsRecoveryKey(formatRecoveryKey('f'.repeat(64)), key)).toBe(false);
+    expect(holdsRecoveryKey('', key)).toBe(false);
+    expect(holdsRecoveryKey('Surat rujukan', key)).toBe(false);
   });
 });

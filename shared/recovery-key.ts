@@ -11,6 +11,21 @@ export function formatRecoveryKey(hex: string): string {
   return clean.match(/.{8}/g)!.join('-');
 }
 
+/**
+ * How long a copied recovery key may stay on the clipboard: long enough to paste it into
+ * a password manager, short enough that it is not still there hours later.
+ */
+export const RECOVERY_KEY_CLIPBOARD_MS = 60_000;
+
+/**
+ * Whether clipboard text still is this recovery key, however it was copied (the page's
+ * selection copy may add spaces or line breaks between the groups).
+ */
+export function holdsRecoveryKey(clipboardText: string, recoveryKey: string): boolean {
+  const held = parseRecoveryKey(clipboardText);
+  return held !== null && held === parseRecoveryKey(recoveryKey);
+}
+
 /** Accepts any case, dashes, spaces and line breaks; returns 64 lower-case hex digits or null. */
 export function parseRecoveryKey(text: string): string | null {
   const clean = text.replace(/[\s-]/g, '').toLowerCase();

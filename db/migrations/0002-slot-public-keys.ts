@@ -5,7 +5,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * database. The keyring file is not authenticated, so anyone able to write it could add
  * a slot of their own; rekey and recovery wrap the data key only to the public keys
  * recorded here, and every sign-in drops slots the database does not vouch for.
- * Existing users get theirs recorded at their next sign-in.
+ * Users of an older vault have no key recorded, so none of their slots is trusted: an
+ * admin signs in once with the recovery key (which records their new key) and resets the
+ * others' passphrases.
  */
 export class SlotPublicKeys1764300000002 implements MigrationInterface {
   name = 'SlotPublicKeys1764300000002';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createSlot, newDataKey, rewrapSlot, unlockSlot, SCRYPT_PARAMS } from './key-slots';
+import { createSlot, newDataKey, prepareSlotKeys, rewrapSlot, sealSlot, unlockSlot, SCRYPT_PARAMS } from './key-slots';
 
 describe('key slots', () => {
   const vaultId = randomUUID();
@@ -31,5 +31,14 @@ describe('key slots', () => {
     const rewrapped = rewrapSlot(slot, vaultId, next);
     expect((await unlockSlot(rewrapped, vaultId, 'embun pagi di kebun teh'))?.equals(next)).toBe(true);
     expect(rewrapped.privateKey).toEqual(slot.privateKey);
+  });
+
+  it('is made in two halves: the public key is known before the user’s id, and the secrets are wiped once sealed', async () => {
+    const keys = await prepareSlotKeys('embun pagi di kebun teh');
+    const dataKey = newDataKey();
+    const slot = sealSlot(keys, { ...base, dataKey });
+    expect(slot.publicKey).toBe(keys.publicKey);
+    expect((await unlockSlot(slot, vaultId, 'embun pagi di kebun teh'))?.equals(dataKey)).toBe(true);
+    expect(keys.kek.every((b) => b === 0) && keys.privateDer.every((b) => b === 0)).toBe(true);
   });
 });

@@ -97,6 +97,59 @@ function unwrapWithPrivateKey(wrapped: WrappedDataKey, privateKey: KeyObject, re
   return open(wrapKey, wrapped, aad);
 }
 
+/**
+ * The slow half of a new slot: the passphrase's key (scrypt) and a fresh key pair, before
+ * the user has an id. Its public key can be recorded with a new user in the same
+ * transaction that creates them; `sealSlot` then binds it to their id. Holds secrets:
+ * seal it or `discardSlotKeys` it.
+ */
+export interface SlotKeys {
+  readonly kdf: KdfParams;
+  readonly publicKey: string;
+  readonly kek: Buffer;
+  readonly privateDer: Buffer;
+}
+
+export async function prepareSlotKeys(passphrase: string): Promise<SlotKeys> {
+  const kdf: KdfParams = { name: 'scrypt', ...SCRYPT_PARAMS, salt: b64(randomBytes(16)) };
+  const kek = await deriveKek(passphrase, kdf);
+  const pair = generateKeyPairSync('x25519');
+  return {
+    kdf,
+    publicKey: b64(pair.publicKey.export({ type: 'spki', format: 'der' })),
+    kek,
+    privateDer: pair.privateKey.export({ type: 'pkcs8', format: 'der' }),
+  };
+}
+
+/** Forget a prepared slot's secrets (sealing does it too; doing it twice is harmless). */
+export function discardSlotKeys(keys: SlotKeys): void {
+  keys.kek.fill(0);
+  keys.privateDer.fill(0);
+}
+
+/** The fast half: the private key sealed under the passphrase's key and the data key wrapped to the public key, both bound to the user's id. */
+export function sealSlot(
+  keys: SlotKeys,
+  args: { vaultId: string; userId: number; username: string; displayName: string; dataKey: Buffer; now: Date },
+): KeySlot {
+  try {
+    const publicKey = createPublicKey({ key: unb64(keys.publicKey), format: 'der', type: 'spki' });
+    return {
+      userId: args.userId,
+      username: args.username,
+      displayName: args.displayName,
+      kdf: keys.kdf,
+      publicKey: keys.publicKey,
+      privateKey: seal(keys.kek, keys.privateDer, privateKeyAad(args.vaultId, args.userId)),
+      dataKey: wrapToPublicKey(args.dataKey, publicKey, dataKeyAad(args.vaultId, args.userId)),
+      createdAt: args.now.toISOString(),
+    };
+  } finally {
+    discardSlotKeys(keys);
+  }
+}
+
 /** A new slot for a user: fresh key pair, fresh salt, the data key wrapped to it. */
 export async function createSlot(args: {
   vaultId: string;
@@ -107,25 +160,8 @@ export async function createSlot(args: {
   dataKey: Buffer;
   now: Date;
 }): Promise<KeySlot> {
-  const kdf: KdfParams = { name: 'scrypt', ...SCRYPT_PARAMS, salt: b64(randomBytes(16)) };
-  const kek = await deriveKek(args.passphrase, kdf);
-  const pair = generateKeyPairSync('x25519');
-  const privateDer = pair.privateKey.export({ type: 'pkcs8', format: 'der' });
-  try {
-    return {
-      userId: args.userId,
-      username: args.username,
-      displayName: args.displayName,
-      kdf,
-      publicKey: b64(pair.publicKey.export({ type: 'spki', format: 'der' })),
-      privateKey: seal(kek, privateDer, privateKeyAad(args.vaultId, args.userId)),
-      dataKey: wrapToPublicKey(args.dataKey, pair.publicKey, dataKeyAad(args.vaultId, args.userId)),
-      createdAt: args.now.toISOString(),
-    };
-  } finally {
-    kek.fill(0);
-    privateDer.fill(0);
-  }
+  const { passphrase, ...binding } = args;
+  return sealSlot(await prepareSlotKeys(passphrase), binding);
 }
 
 /** The data key, or null when the passphrase is wrong or the slot was altered. */

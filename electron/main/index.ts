@@ -5,10 +5,11 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, Menu, session, shell, type BrowserWindow, type Session } from 'electron';
+import { app, clipboard, dialog, Menu, session, shell, type BrowserWindow, type Session } from 'electron';
 import { createTenangApp, type TenangApp } from '../../services/tenang-app';
 import type { LockReason } from '../../shared/audit-actions';
 import { flushThenLock, lockQuietly, startAutoLock } from './auto-lock';
+import { systemClipboard } from './clipboard';
 import { registerIpc } from './ipc';
 import { resolveVaultDir } from './locations';
 import { buildMenu } from './menu';
@@ -145,7 +146,7 @@ async function start(): Promise<void> {
       electronVersion: process.versions.electron ?? '',
     });
     assertNativeModuleLoads(nativeBinding);
-    tenangApp = createTenangApp({ vaultDir, ...(nativeBinding ? { nativeBinding } : {}), openExternally: openWithSystemViewer, chooseSavePath });
+    tenangApp = createTenangApp({ vaultDir, ...(nativeBinding ? { nativeBinding } : {}), openExternally: openWithSystemViewer, chooseSavePath, clipboard: systemClipboard(clipboard) });
 
     // Whatever app.status reports (no vault yet, locked, keyring unreadable) the window can
     // show; an INTERNAL failure here means the vault folder itself is unusable.

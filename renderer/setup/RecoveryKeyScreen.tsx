@@ -1,9 +1,11 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuthLayout } from '../components/AuthLayout';
 import { useActivityReporter } from '../session/useActivityReporter';
 import { StepIndicator } from '../components/StepIndicator';
 import { copyText } from './copy-text';
+import { clearClipboardLater, type ClearingOutcome } from './clipboard-clearing';
+import { RECOVERY_KEY_CLIPBOARD_MS } from '../../shared/recovery-key';
 
 /**
  * The recovery key, shown this once. It lives only in this screen's memory: never stored,
@@ -12,14 +14,40 @@ import { copyText } from './copy-text';
 export function RecoveryKeyScreen({ recoveryKey, onContinue }: { recoveryKey: string; onContinue: () => void }) {
   const { t } = useTranslation();
   const [stored, setStored] = useState(false);
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed' | ClearingOutcome>('idle');
   const keyElement = useRef<HTMLDivElement>(null);
   const checkboxId = useId();
   const groups = recoveryKey.split('-');
   // Setup opened a session: reading and copying the key is activity for the idle lock.
   useActivityReporter();
 
-  const copy = async () => setCopied((await copyText(recoveryKey, keyElement.current)) ? 'copied' : 'failed');
+  // The clearing outlives this screen; only its news stops here.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const copy = async () => {
+    if (!(await copyText(recoveryKey, keyElement.current))) {
+      setCopied('failed');
+      return;
+    }
+    setCopied('copied');
+    clearClipboardLater(recoveryKey, (outcome) => {
+      if (mounted.current) setCopied(outcome);
+    });
+  };
+  const note = {
+    idle: '',
+    copied: t('recoveryKey.copied', { seconds: RECOVERY_KEY_CLIPBOARD_MS / 1000 }),
+    failed: t('recoveryKey.copyFailed'),
+    cleared: t('recoveryKey.clipboardCleared'),
+    kept: t('recoveryKey.clipboardKept'),
+    unavailable: t('recoveryKey.clipboardUnavailable'),
+  }[copied];
 
   return (
     <AuthLayout wide>
@@ -52,8 +80,8 @@ export function RecoveryKeyScreen({ recoveryKey, onContinue }: { recoveryKey: st
         <button type="button" className="button button--secondary" onClick={() => void copy()}>
           {t('recoveryKey.copy')}
         </button>
-        <span className="recovery-actions__note" role="status">
-          {copied === 'copied' ? t('recoveryKey.copied') : copied === 'failed' ? t('recoveryKey.copyFailed') : ''}
+        <span className="recovery-actions__note" role="status" data-testid="copy-note">
+          {note}
         </span>
       </div>
       <div className="no-print">

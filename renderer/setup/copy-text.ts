@@ -14,6 +14,9 @@ export async function copyText(text: string, fallbackElement: HTMLElement | null
       return document.execCommand('copy');
     } catch {
       return false;
+    } finally {
+      // Not left selected: on Linux a selection is itself a clipboard (the primary selection).
+      selection?.removeAllRanges();
     }
   }
 }

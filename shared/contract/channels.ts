@@ -53,6 +53,7 @@ import { CSV_COLUMNS } from '../domain/csv-columns';
 export * from './names';
 import { AUDIT_ACTIONS, LOCK_REASONS } from '../audit-actions';
 import { secretFieldNames } from '../drafts';
+import { parseRecoveryKey } from '../recovery-key';
 import {
   auditAnchorSchema,
   auditEntrySchema,
@@ -142,6 +143,13 @@ export const channels = {
     access: ANY_SIGNED_IN,
     input: empty,
     output: z.object({ idleLockAt: z.string() }),
+  }),
+  'clipboard.clearRecoveryKey': channel({
+    summary:
+      'Clear the system clipboard (and on Linux the primary selection) if it still holds this recovery key; anything else copied since is left alone (desktop app only, else "unavailable"). Public: the wizard may have locked meanwhile.',
+    access: 'public',
+    input: z.object({ recoveryKey: z.string().max(200).refine((text) => parseRecoveryKey(text) !== null, { message: 'recovery_key_format' }) }).strict(),
+    output: z.object({ outcome: z.enum(['cleared', 'kept', 'unavailable']) }),
   }),
   'account.changePassphrase': channel({
     summary: 'Change your own passphrase (rewrites your key slot only).',

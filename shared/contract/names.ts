@@ -12,6 +12,7 @@ export const CHANNEL_NAMES = [
   'session.recover',
   'session.lock',
   'session.activity',
+  'clipboard.clearRecoveryKey',
   'account.changePassphrase',
   'settings.get',
   'settings.update',

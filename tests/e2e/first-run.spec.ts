@@ -58,7 +58,7 @@ test('first run: the setup wizard creates the vault, shows the recovery key once
   // Copy puts exactly the key, as shown, on the clipboard.
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('button', { name: 'Copy' }).click();
-  await expect(page.getByText('Copied. Paste it only somewhere safe')).toBeVisible();
+  await expect(page.getByText('Copied. The clipboard is cleared in 60 seconds')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shownKey);
 
   // Printing shows the key and its instructions, not the buttons.

@@ -9,6 +9,8 @@ import { englishOnlyStrings, untranslatedOnPage } from '../bridge/visible-text';
 import type { ChannelInput } from '../../shared/contract/channels';
 import type { TenangApp } from '../../services/tenang-app';
 import { testNowIn } from '../helpers/test-now';
+import { DOCX_TYPE } from '../../shared/domain/attachments';
+import { macroDocument } from '../helpers/zip-archive';
 
 const riskScreens = screenshotsFor('risk');
 const searchScreens = screenshotsFor('search');
@@ -441,6 +443,14 @@ test('documents: a PDF and a PNG are attached, the PNG opens in the app, and a r
     'File: only PDF, PNG, JPEG and Word (DOCX) documents can be attached. This file is none of these, whatever its name says.',
   );
   await attachmentScreens(page, 'refused', { viewport: true });
+
+  // A Word document with macros, renamed .docx: read from its ZIP directory, refused by name of the reason.
+  await dialog.getByLabel('File').setInputFiles({ name: 'referral-letter.docx', mimeType: DOCX_TYPE, buffer: macroDocument({ withVbaProject: true, withMacroContentType: true }) });
+  await dialog.getByRole('button', { name: 'Attach' }).click();
+  await expect(dialog.locator('#attach-file-error')).toHaveText(
+    'File is a Word document with macros, which could run code on the computer that opens it. Save it in Word as a plain document (.docx) without macros and attach that.',
+  );
+  await attachmentScreens(page, 'refused-macros', { viewport: true });
 
   // Too large: said before anything is sent.
   const sent = pageCalls.filter((channel) => channel === 'attachments.add').length;

@@ -138,6 +138,7 @@ export function createFakeElectron() {
       defaultSession,
     },
     shell: { openExternal: async () => undefined, openPath: async () => '' },
+    clipboard: { readText: async () => '', clear: () => undefined },
   };
 
   return { module, calls, resolveReady, sessions, defaultSession, windows, app, ipcHandlers, errorBoxes, menus, powerMonitor };
