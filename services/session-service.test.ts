@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { addCounsellor, signIn, COUNSELLOR } from '../tests/helpers/vault-fixture';
+import { ADMIN, addCounsellor, signIn, COUNSELLOR } from '../tests/helpers/vault-fixture';
 import { assignedReferral, bookingClinic, call, counselling, CLIENT, type BookingClinic } from '../tests/helpers/booking-fixture';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -190,6 +190,11 @@ describe('changing a session', () => {
     ] as const) {
       expect(await c.app.dispatch(channel, input), channel).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     }
+    // Each refusal is on record, though what it asked for was not done.
+    await signIn(c.app, ADMIN);
+    const denied = await call<{ entries: Array<{ recordType: string; recordId: string }> }>(c.app, 'audit.list', { action: 'access.denied' });
+    expect(denied.entries.map((e) => `${e.recordType} ${e.recordId}`).sort()).toEqual([`case ${other.caseId}`, `session ${citras!.id}`, `session ${citras!.id}`, `session ${citras!.id}`]);
+    await signIn(c.app, COUNSELLOR);
     // Asking for the whole clinic still shows only their own sessions.
     const own = await call<Booked>(c.app, 'sessions.book', counselling(c));
     const { sessions } = await call<{ sessions: Session[] }>(c.app, 'sessions.list', { fromMs: jakarta('2026-11-30T00:00'), toMs: jakarta('2026-12-01T00:00'), counsellorId: citraId });

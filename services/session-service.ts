@@ -37,6 +37,7 @@ import { findScheduleProblems, type Placement } from './schedule-check';
 import { querySessionViews, sessionHistory, sessionViews } from './session-views';
 import type { Clock } from './clock';
 import type { OpenSession } from './session';
+import { AccessDenied } from './access-denied';
 
 /**
  * Booking, moving and closing sessions (issue 4). Every rule is enforced here, inside one
@@ -56,8 +57,9 @@ function notFound(): AppError {
 }
 
 /** A counsellor books, moves and records only their own sessions; an admin anyone's. */
-function assertOwnSession(session: OpenSession, counsellorId: number): void {
-  if (session.user.role !== 'admin' && session.user.id !== counsellorId) throw notFound();
+/** A counsellor works only in their own calendar: another's session (or booking for another) is "not found", and audited. */
+function assertOwnSession(session: OpenSession, counsellorId: number, record: { type: string; id: number }): void {
+  if (session.user.role !== 'admin' && session.user.id !== counsellorId) throw new AccessDenied(record);
 }
 
 async function activeCounsellor(m: EntityManager, id: number): Promise<void> {
@@ -177,7 +179,8 @@ export async function bookSessions(session: OpenSession, clock: Clock, input: Pa
     let agencyId: number;
     if (input.caseId !== null) {
       kase = await m.getRepository(ClientCaseEntity).findOneBy({ id: input.caseId });
-      if (!kase || (session.user.role !== 'admin' && kase.counsellorId !== session.user.id)) throw notFound();
+      if (!kase) throw notFound();
+      if (session.user.role !== 'admin' && kase.counsellorId !== session.user.id) throw new AccessDenied({ type: 'case', id: kase.id });
       if (kase.closedDate !== null) throw new AppError('CASE_CLOSED', 'This case is closed.');
       if (kase.counsellorId !== input.counsellorId) throw invalid('counsellorId', 'not_case_counsellor', 'A client’s sessions are with the counsellor of their case.');
       const client = await m.getRepository(ClientEntity).findOneByOrFail({ id: kase.clientId });
@@ -188,7 +191,7 @@ export async function bookSessions(session: OpenSession, clock: Clock, input: Pa
       if (!agency.active) throw invalid('agencyId', 'agency_inactive', 'This agency is marked inactive.');
       agencyId = agency.id;
     }
-    assertOwnSession(session, input.counsellorId);
+    assertOwnSession(session, input.counsellorId, { type: 'user', id: input.counsellorId });
     await activeCounsellor(m, input.counsellorId);
     if (input.roomId !== null) {
       const room = await m.getRepository(RoomEntity).findOneBy({ id: input.roomId });
@@ -267,7 +270,7 @@ export async function bookSessions(session: OpenSession, clock: Clock, input: Pa
 async function sessionForWrite(m: EntityManager, session: OpenSession, id: number): Promise<SessionRow> {
   const row = await m.getRepository(SessionEntity).findOneBy({ id });
   if (!row) throw notFound();
-  assertOwnSession(session, row.counsellorId);
+  assertOwnSession(session, row.counsellorId, { type: 'session', id });
   return row;
 }
 
@@ -392,7 +395,7 @@ export async function getSession(session: OpenSession, clock: Clock, id: number)
   const m = session.dataSource.manager;
   const row = await m.getRepository(SessionEntity).findOneBy({ id });
   if (!row) throw notFound();
-  assertOwnSession(session, row.counsellorId);
+  assertOwnSession(session, row.counsellorId, { type: 'session', id });
   // Opening a session shows whose it is and why it moved: on record, like opening a client.
   await inWriteTransaction(session.dataSource, (w) => appendAudit(w, { ...actorOf(session, clock), action: 'session.view', recordType: 'session', recordId: String(id), outcome: 'success' }));
   const { attendees, otherAttendees } = await attendeesSeenBy(m, session.user, id);

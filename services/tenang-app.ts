@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channels, isChannelName, type ChannelName, type EventName } from '../shared/contract';
 import { AppError, isAppError, type Result } from '../shared/errors';
 import { fieldIssues } from './field-issues';
+import { AccessDenied } from './access-denied';
 import { roleMayCall } from '../shared/roles';
 import type { LockReason } from '../shared/audit-actions';
 import { VaultFolder } from '../db/vault/vault-folder';
@@ -130,11 +131,12 @@ export function createTenangApp(options: TenangAppOptions): TenangApp {
     clipboard: options.clipboard ?? null,
   });
 
-  async function auditDenied(channel: string): Promise<void> {
+  /** An `access.denied` entry for a refused channel or record, in a transaction of its own. */
+  async function auditDenied(channel: string, record: { type: string; id: string } = { type: 'channel', id: channel }): Promise<void> {
     const s = session;
     if (!s) return;
     await inWriteTransaction(s.dataSource, (m) =>
-      appendAudit(m, { at: isoAt(clock), actorUserId: s.user.id, actorUsername: s.user.username, action: 'access.denied', recordType: 'channel', recordId: channel, outcome: 'denied', detail: { role: s.user.role } }),
+      appendAudit(m, { at: isoAt(clock), actorUserId: s.user.id, actorUsername: s.user.username, action: 'access.denied', recordType: record.type, recordId: record.id, outcome: 'denied', detail: { role: s.user.role } }),
     );
   }
 
@@ -175,6 +177,7 @@ export function createTenangApp(options: TenangAppOptions): TenangApp {
         try {
           return await handle(channel, input);
         } catch (e) {
+          if (e instanceof AccessDenied) await auditDenied(channel, { type: e.record.type, id: String(e.record.id) });
           if (isAppError(e)) return failure(e);
           logError(`dispatch ${typeof channel === 'string' && isChannelName(channel) ? channel : '?'}`, e);
           return failure(new AppError('INTERNAL', 'Something went wrong. Nothing was changed.'));
