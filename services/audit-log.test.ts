@@ -77,7 +77,8 @@ describe('the audit log', () => {
   });
 
   it('detects an edited entry whose hash was recomputed naively (the next link breaks)', async () => {
-    const result = await verifiedAfter("DROP TRIGGER audit_entry_no_update; UPDATE audit_entry SET hash = 'f' || substr(hash, 2) WHERE seq = 2;");
+    // Another first hex digit, whatever it was (a fixed 'f' changed nothing for one hash in 16).
+    const result = await verifiedAfter("DROP TRIGGER audit_entry_no_update; UPDATE audit_entry SET hash = (CASE substr(hash, 1, 1) WHEN 'f' THEN 'e' ELSE 'f' END) || substr(hash, 2) WHERE seq = 2;");
     expect(result.valid).toBe(false);
     expect(result.problem?.seq).toBe(2);
   });

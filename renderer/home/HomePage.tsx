@@ -1,5 +1,5 @@
 import '../styles/notes.css';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
 import type { ChannelOutput } from '../../shared/contract/channels';
@@ -36,6 +36,31 @@ function Greeting() {
 
 function Count({ n, tone }: { n: number; tone?: 'danger' | 'warning' }) {
   return n > 0 ? <span className={tone ? `home-card__count home-card__count--${tone}` : 'home-card__count'}>{n}</span> : null;
+}
+
+interface HomeCardProps {
+  /** The card's translation keys live under `home.<name>`: title, lead, empty. */
+  name: 'reviews' | 'breakGlass' | 'exports' | 'resets';
+  testId: string;
+  count: number;
+  tone: 'danger' | 'warning';
+  children: ReactNode;
+}
+
+/** One of Home's cards: a title with how many items wait, a line on what it lists, and the list or a calm "nothing here". */
+function HomeCard({ name, testId, count, tone, children }: HomeCardProps) {
+  const { t } = useTranslation();
+  const titleId = `home-${name}-title`;
+  return (
+    <section className="card home-card" aria-labelledby={titleId} data-testid={testId}>
+      <h2 id={titleId} className="card-heading home-card__heading">
+        {t(`home.${name}.title`)}
+        <Count n={count} tone={tone} />
+      </h2>
+      <p className="card-text">{t(`home.${name}.lead`)}</p>
+      {count === 0 ? <p className="empty-state home-empty">{t(`home.${name}.empty`)}</p> : children}
+    </section>
+  );
 }
 
 /** The counsellor's day: drafts to sign (oldest first), risk reviews that have come due, and who broke the glass on their notes. */
@@ -121,55 +146,37 @@ function CounsellorHome() {
             )}
           </section>
 
-          <section className="card home-card" aria-labelledby="home-reviews-title" data-testid="home-reviews-due">
-            <h2 id="home-reviews-title" className="card-heading home-card__heading">
-              {t('home.reviews.title')}
-              <Count n={home.reviewsDue.length} tone="danger" />
-            </h2>
-            <p className="card-text">{t('home.reviews.lead')}</p>
-            {home.reviewsDue.length === 0 ? (
-              <p className="empty-state home-empty">{t('home.reviews.empty')}</p>
-            ) : (
-              <ul className="home-list">
-                {home.reviewsDue.map((flag) => (
-                  <li key={flag.id} className="home-list__item" data-testid="home-review">
-                    <div className="home-list__main">
-                      <p className="home-list__title">
-                        <RiskLevelBadge level={flag.level} />
-                        <span>{t(`risk.kind.${flag.kind}`)}</span>
-                      </p>
-                      <p className="home-list__meta">
-                        <span className="monospace">{flag.clientCode}</span>
-                        {flag.clientName && <> · {flag.clientName}</>}
-                      </p>
-                      <p className={flag.reviewDate < today ? 'home-list__due home-list__due--late' : 'home-list__due'}>
-                        {flag.reviewDate < today
-                          ? t('home.reviews.overdue', { date: calendarDate(flag.reviewDate) })
-                          : t('home.reviews.dueToday', { date: calendarDate(flag.reviewDate) })}
-                      </p>
-                    </div>
-                    <button type="button" className="button button--ghost button--small" onClick={() => setOpen(flag.raisedNoteId)}>
-                      {t('home.reviews.open')}
-                      <span className="visually-hidden"> {flag.clientCode}</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <HomeCard name="reviews" testId="home-reviews-due" count={home.reviewsDue.length} tone="danger">
+            <ul className="home-list">
+              {home.reviewsDue.map((flag) => (
+                <li key={flag.id} className="home-list__item" data-testid="home-review">
+                  <div className="home-list__main">
+                    <p className="home-list__title">
+                      <RiskLevelBadge level={flag.level} />
+                      <span>{t(`risk.kind.${flag.kind}`)}</span>
+                    </p>
+                    <p className="home-list__meta">
+                      <span className="monospace">{flag.clientCode}</span>
+                      {flag.clientName && <> · {flag.clientName}</>}
+                    </p>
+                    <p className={flag.reviewDate < today ? 'home-list__due home-list__due--late' : 'home-list__due'}>
+                      {flag.reviewDate < today
+                        ? t('home.reviews.overdue', { date: calendarDate(flag.reviewDate) })
+                        : t('home.reviews.dueToday', { date: calendarDate(flag.reviewDate) })}
+                    </p>
+                  </div>
+                  <button type="button" className="button button--ghost button--small" onClick={() => setOpen(flag.raisedNoteId)}>
+                    {t('home.reviews.open')}
+                    <span className="visually-hidden"> {flag.clientCode}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </HomeCard>
 
-          <section className="card home-card" aria-labelledby="home-glass-title" data-testid="home-break-glass">
-            <h2 id="home-glass-title" className="card-heading home-card__heading">
-              {t('home.breakGlass.title')}
-              <Count n={home.breakGlass.length} tone="warning" />
-            </h2>
-            <p className="card-text">{t('home.breakGlass.lead')}</p>
-            {home.breakGlass.length === 0 ? (
-              <p className="empty-state home-empty">{t('home.breakGlass.empty')}</p>
-            ) : (
-              <BreakGlassList openings={home.breakGlass} showClient />
-            )}
-          </section>
+          <HomeCard name="breakGlass" testId="home-break-glass" count={home.breakGlass.length} tone="warning">
+            <BreakGlassList openings={home.breakGlass} showClient />
+          </HomeCard>
 
           <FullExportsCard exports={home.fullExports} />
           <PassphraseResetsCard resets={home.passphraseResets} />
@@ -194,28 +201,19 @@ function FullExportsCard({ exports }: { exports: Home['fullExports'] }) {
   const { t } = useTranslation();
   const { dateTime } = useFormatters();
   return (
-    <section className="card home-card" aria-labelledby="home-exports-title" data-testid="home-full-exports">
-      <h2 id="home-exports-title" className="card-heading home-card__heading">
-        {t('home.exports.title')}
-        <Count n={exports.length} tone="warning" />
-      </h2>
-      <p className="card-text">{t('home.exports.lead')}</p>
-      {exports.length === 0 ? (
-        <p className="empty-state home-empty">{t('home.exports.empty')}</p>
-      ) : (
-        <ul className="home-list">
-          {exports.map((item) => (
-            <li key={item.id} className="home-list__item home-list__item--stacked" data-testid="home-full-export">
-              <p className="home-list__title">{t('home.exports.item', { name: item.byName, when: dateTime(item.at) })}</p>
-              <p className="home-list__meta">
-                <span className={`badge ${item.encrypted ? 'badge--success' : 'badge--danger'}`}>{t(item.encrypted ? 'home.exports.encrypted' : 'home.exports.plaintext')}</span>{' '}
-                {t('notes.breakGlass.reasonLabel')} <q>{item.reason}</q>
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <HomeCard name="exports" testId="home-full-exports" count={exports.length} tone="warning">
+      <ul className="home-list">
+        {exports.map((item) => (
+          <li key={item.id} className="home-list__item home-list__item--stacked" data-testid="home-full-export">
+            <p className="home-list__title">{t('home.exports.item', { name: item.byName, when: dateTime(item.at) })}</p>
+            <p className="home-list__meta">
+              <span className={`badge ${item.encrypted ? 'badge--success' : 'badge--danger'}`}>{t(item.encrypted ? 'home.exports.encrypted' : 'home.exports.plaintext')}</span>{' '}
+              {t('notes.breakGlass.reasonLabel')} <q>{item.reason}</q>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </HomeCard>
   );
 }
 
@@ -224,29 +222,20 @@ function PassphraseResetsCard({ resets }: { resets: Home['passphraseResets'] }) 
   const { t } = useTranslation();
   const { dateTime } = useFormatters();
   return (
-    <section className="card home-card" aria-labelledby="home-resets-title" data-testid="home-passphrase-resets">
-      <h2 id="home-resets-title" className="card-heading home-card__heading">
-        {t('home.resets.title')}
-        <Count n={resets.length} tone="warning" />
-      </h2>
-      <p className="card-text">{t('home.resets.lead')}</p>
-      {resets.length === 0 ? (
-        <p className="empty-state home-empty">{t('home.resets.empty')}</p>
-      ) : (
-        <ul className="home-list">
-          {resets.map((reset) => (
-            <li key={reset.at} className="home-list__item home-list__item--stacked" data-testid="home-passphrase-reset">
-              <p className="home-list__title">{t('home.resets.item', { name: reset.byName, when: dateTime(reset.at) })}</p>
-              <p className="home-list__meta">
-                {reset.signInsSince.length === 0
-                  ? t('home.resets.noSignIns')
-                  : t('home.resets.signInsSince', { count: reset.signInsSince.length, times: reset.signInsSince.map((at) => dateTime(at)).join(', ') })}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <HomeCard name="resets" testId="home-passphrase-resets" count={resets.length} tone="warning">
+      <ul className="home-list">
+        {resets.map((reset) => (
+          <li key={reset.at} className="home-list__item home-list__item--stacked" data-testid="home-passphrase-reset">
+            <p className="home-list__title">{t('home.resets.item', { name: reset.byName, when: dateTime(reset.at) })}</p>
+            <p className="home-list__meta">
+              {reset.signInsSince.length === 0
+                ? t('home.resets.noSignIns')
+                : t('home.resets.signInsSince', { count: reset.signInsSince.length, times: reset.signInsSince.map((at) => dateTime(at)).join(', ') })}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </HomeCard>
   );
 }
 

@@ -1,4 +1,5 @@
 import { test, expect } from '../bridge/fixtures';
+import { throughTheWizard } from '../bridge/setup-wizard';
 import { ADMIN, dispatchOk } from '../bridge/clinic';
 import { screenshot } from '../bridge/screens';
 import { formatRecoveryKey, parseRecoveryKey } from '../../shared/recovery-key';
@@ -94,15 +95,7 @@ test('first run: the setup wizard creates the vault, shows the recovery key once
 });
 
 test('a lock while the recovery key is on screen keeps the key until it is stored, then asks to sign in', async ({ page, app }) => {
-  await page.goto('/');
-  await page.getByLabel('Clinic name').fill('Klinik Konseling Harapan');
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('Full name').fill(ADMIN.displayName);
-  await page.getByLabel('Username').fill(ADMIN.username);
-  await page.getByLabel('Passphrase', { exact: true }).fill(ADMIN.passphrase);
-  await page.getByLabel('Type the passphrase again').fill(ADMIN.passphrase);
-  await page.getByRole('button', { name: 'Create the vault' }).click();
-  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible();
+  await throughTheWizard(page);
 
   await app.lock('idle');
   expect((await dispatchOk(app, 'app.status', {})).vault).toBe('locked');

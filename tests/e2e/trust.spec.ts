@@ -4,26 +4,12 @@ import { ADMIN, COUNSELLOR, setUpClinic } from '../bridge/clinic';
 import { screenshotsFor } from '../bridge/screens';
 import { passTime } from '../bridge/test-clock';
 import { untranslatedOnPage } from '../bridge/visible-text';
+import { throughTheWizard } from '../bridge/setup-wizard';
 import { RECOVERY_KEY_CLIPBOARD_MS, parseRecoveryKey } from '../../shared/recovery-key';
 import { VaultFolder } from '../../db/vault/vault-folder';
 
 /** Issue 11's smaller holes: the copied recovery key, and a user without a recorded key. */
 const screens = screenshotsFor('trust');
-
-/** The setup wizard as a person fills it in, up to the recovery key. */
-async function throughTheWizard(page: Page): Promise<string> {
-  await page.goto('/');
-  await page.getByLabel('Clinic name').fill('Klinik Konseling Harapan');
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('Full name').fill(ADMIN.displayName);
-  await page.getByLabel('Username').fill(ADMIN.username);
-  await page.getByLabel('Passphrase', { exact: true }).fill(ADMIN.passphrase);
-  await page.getByLabel('Type the passphrase again').fill(ADMIN.passphrase);
-  await page.getByRole('button', { name: 'Create the vault' }).click();
-  await expect(page.getByTestId('recovery-key')).toBeVisible();
-  const groups = await page.locator('.recovery-key__group').allTextContents();
-  return groups.map((group) => group.replace('-', '').trim()).join('-');
-}
 
 const clipboardText = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
