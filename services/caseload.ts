@@ -1,6 +1,6 @@
 import type { EntityManager, SelectQueryBuilder, ObjectLiteral } from 'typeorm';
 import { AppError } from '../shared/errors';
-import { caseReadGround, noteReadGround, type CaseForAccess, type NoteReadGround } from '../shared/domain/note-access';
+import { noteReadGround, type CaseForAccess, type NoteReadGround } from '../shared/domain/note-access';
 import { ClientCaseEntity, ReferralEntity, type ClientCaseRow, type NoteRow } from '../db/entities';
 import { appendAudit } from './audit-log';
 import type { Actor } from './actor';
@@ -67,12 +67,6 @@ export async function viewerCasesOf(m: EntityManager, viewerId: number, clientId
 export async function noteReadGroundFor(m: EntityManager, viewer: SessionUser, note: NoteRow, noteCase: ClientCaseRow): Promise<NoteReadGround | null> {
   if (viewer.role !== 'counsellor') return null;
   return noteReadGround(viewer.id, { authorUserId: note.authorUserId, status: note.status, noteCase }, await viewerCasesOf(m, viewer.id, noteCase.clientId));
-}
-
-/** Why a counsellor may read a case's records written by others (its signed notes, its documents), or null. */
-export async function caseReadGroundFor(m: EntityManager, viewer: SessionUser, kase: ClientCaseRow): Promise<'own_case' | 'continuity' | null> {
-  if (viewer.role !== 'counsellor') return null;
-  return caseReadGround(viewer.id, kase, await viewerCasesOf(m, viewer.id, kase.clientId));
 }
 
 /**
