@@ -5,7 +5,7 @@ import { screenshotsFor } from '../bridge/screens';
 import { ADMIN, CLINIC, COUNSELLOR, agencyWithContract, asUser, clientWithCase, dispatchOk, setUpClinic } from '../bridge/clinic';
 import { signIn } from '../bridge/sign-in';
 import { untranslatedOnPage } from '../bridge/visible-text';
-import type { TestClock } from '../bridge/test-clock';
+import { passTime, type TestClock } from '../bridge/test-clock';
 import type { TenangApp } from '../../services/tenang-app';
 
 /**
@@ -19,7 +19,7 @@ const SARI = { username: 'sari', displayName: 'Sari Wulandari', passphrase: 'teh
 const SARIS_NOTE = 'Closing summary: night-shift stress eased after the roster change; referred to the peer support group.';
 const BUDIS_NOTE = 'Intake: pinjaman online menumpuk sejak mutasi; tidur terganggu, konflik dengan pasangan.';
 
-/** The app's today in the clinic's zone: the fixture's clock runs ahead of real time once the test advances it. */
+/** The app's today in the clinic's zone, by the app's clock (the suite's fixed now, moved on by the test). */
 const appToday = (clock: TestClock) => DateTime.fromMillis(clock.now(), { zone: CLINIC.timeZone }).toISODate()!;
 
 async function signedNote(app: TenangApp, caseId: number, text: string) {
@@ -28,7 +28,7 @@ async function signedNote(app: TenangApp, caseId: number, text: string) {
 }
 
 /** Sari's case for Putu, with one signed note, closed; three weeks later Putu is referred again and assigned to Budi, who writes an intake note. */
-async function seedHandover(app: TenangApp, clock: TestClock) {
+async function seedHandover(page: Page, app: TenangApp, clock: TestClock) {
   const { counsellorId: budi } = await setUpClinic(app, { counsellor: true });
   const sari = await dispatchOk(app, 'users.create', { username: SARI.username, displayName: SARI.displayName, role: 'counsellor', newPassphrase: SARI.passphrase, confirmPassphrase: SARI.passphrase });
   const agency = await agencyWithContract(app, 'Dinas Perhubungan Kota Denpasar', 'government_administration');
@@ -39,7 +39,7 @@ async function seedHandover(app: TenangApp, clock: TestClock) {
     return note;
   });
 
-  clock.advance(21 * 86_400_000);
+  await passTime(page, clock, 21 * 86_400_000); // the app and the page alike
   await dispatchOk(app, 'session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
   const referral = await dispatchOk(app, 'referrals.create', {
     agencyId: agency.id,
@@ -69,7 +69,7 @@ async function search(page: Page, word: string, nav = { name: 'Main', link: 'Sea
 }
 
 test('a counsellor whose case closed no longer reads the client’s later notes; the new counsellor reads the earlier case for continuity of care', async ({ page, app, clock }) => {
-  const { putu, sarisNote, budisNote } = await seedHandover(app, clock);
+  const { putu, sarisNote, budisNote } = await seedHandover(page, app, clock);
 
   // Sari, whose case closed before Budi's opened: Putu is still on her books, Budi's note is not.
   await page.goto('/');
@@ -118,7 +118,7 @@ test('a counsellor whose case closed no longer reads the client’s later notes;
 });
 
 test('the earlier case’s note, read for continuity of care, in Bahasa Indonesia', async ({ page, app, clock }) => {
-  const { putu, sarisNote } = await seedHandover(app, clock);
+  const { putu, sarisNote } = await seedHandover(page, app, clock);
   await page.goto('/');
   await signIn(page, COUNSELLOR);
   await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
