@@ -174,7 +174,7 @@ describe('admins', () => {
     const { clientId, earlierNote } = await handedOver(t);
     expect(await listed(t.admin, clientId)).toEqual([earlierNote]);
     expect(await codeOf(t.admin, 'notes.get', { id: earlierNote })).toBe('BREAK_GLASS_REQUIRED');
-    expect(await codeOf(t.admin, 'notes.get', { id: earlierNote, breakGlassReason: 'Audit klinis' })).toBe('ok');
+    expect(await codeOf(t.admin, 'notes.get', { id: earlierNote, breakGlassCategory: 'supervision', breakGlassReason: 'Audit klinis bulanan oleh supervisor' })).toBe('ok');
     expect((await call<{ flags: RiskFlag[] }>(t.admin, 'risks.list', { clientId })).flags).toEqual([]);
   });
 });

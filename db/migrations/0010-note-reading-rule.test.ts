@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newVaultFolder } from '../../tests/helpers/vault-fixture';
 import { createDatabaseAtVersion } from '../database-at-version';
+import { LATEST_SCHEMA_VERSION } from '.';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -23,7 +24,7 @@ describe('migration 10: what the note rule relies on', () => {
     for (const sql of SEED) await old.query(sql);
     await old.destroy();
     const ds = await folder.open(key, { create: false });
-    expect(await ds.query('PRAGMA user_version')).toEqual([{ user_version: 10 }]);
+    expect(await ds.query('PRAGMA user_version')).toEqual([{ user_version: LATEST_SCHEMA_VERSION }]); // migrated to the latest
 
     const plan: Array<{ detail: string }> = await ds.query('EXPLAIN QUERY PLAN SELECT id FROM note WHERE author_user_id = 1');
     expect(plan.map((p) => p.detail).join(' ')).toContain('note_author');
