@@ -4,11 +4,13 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../shared/errors';
 import type { Attachment, ChannelOutput, ParsedInput } from '../shared/contract';
 import { ATTACHMENT_MAX_BYTES, EXTENSION_OF, checkAttachmentContent, type InflateRaw } from '../shared/domain/attachments';
+import { mayReadCaseDocument } from '../shared/domain/note-access';
 import { AttachmentEntity, ClientCaseEntity, UserAccountEntity, type AttachmentRow } from '../db/entities';
 import { inWriteTransaction } from '../db/transaction';
 import { appendAudit } from './audit-log';
 import { actorOf } from './actor';
-import { assertInCaseload } from './caseload';
+import { assertInCaseload, refuseAsNotFound, viewerCasesOf } from './caseload';
+import type { SessionUser } from './session';
 import { byId, unique } from './record-views';
 import type { Clock } from './clock';
 import type { OpenSession } from './session';
@@ -18,7 +20,9 @@ import type { OpenSession } from './session';
  * encrypted vault, never as files beside it. The type is read from the content; a file
  * whose bytes are not a PDF, PNG, JPEG or DOCX is refused whatever its name says. Whoever
  * may see the client (their counsellor, an admin) may add and open them; every opening is
- * audited.
+ * audited. A document attached to a case is clinical like the case's notes: a counsellor
+ * sees it by the note rule of `caseload.ts` (issue 11), and attaches documents only to
+ * cases of their own.
  */
 
 function fileProblem(code: string, message: string): AppError {
@@ -39,10 +43,27 @@ async function views(m: EntityManager, rows: Array<Omit<AttachmentRow, 'data'>>)
   return rows.map(({ addedByUserId, ...r }) => ({ ...r, addedByName: users.get(addedByUserId)?.displayName ?? '' }));
 }
 
+/**
+ * Which of one client's documents the viewer may open: all for an admin; for a counsellor
+ * (already let into the client's record) those on the client, and those on a case the note
+ * rule lets them read or that they added themselves.
+ */
+async function documentFilter(m: EntityManager, viewer: SessionUser, clientId: number): Promise<(row: Pick<AttachmentRow, 'caseId' | 'addedByUserId'>) => boolean> {
+  if (viewer.role !== 'counsellor') return () => true;
+  const cases = new Map((await m.getRepository(ClientCaseEntity).findBy({ clientId })).map((c) => [c.id, c]));
+  const mine = await viewerCasesOf(m, viewer.id, clientId);
+  return (row) => {
+    if (row.caseId === null) return true;
+    const documentCase = cases.get(row.caseId);
+    return documentCase !== undefined && mayReadCaseDocument(viewer.id, { addedByUserId: row.addedByUserId, documentCase }, mine);
+  };
+}
+
 export async function listAttachments(session: OpenSession, clock: Clock, clientId: number): Promise<Attachment[]> {
   await assertInCaseload(session, actorOf(session, clock), clientId, { type: 'client', id: clientId });
   const m = session.dataSource.manager;
-  return views(m, await m.getRepository(AttachmentEntity).find({ where: { clientId }, order: { id: 'DESC' } }));
+  const mayOpen = await documentFilter(m, session.user, clientId);
+  return views(m, (await m.getRepository(AttachmentEntity).find({ where: { clientId }, order: { id: 'DESC' } })).filter(mayOpen));
 }
 
 /** Strict base64 only: a string that does not decode exactly is a damaged upload, not a smaller file. */
@@ -65,6 +86,11 @@ export async function addAttachment(session: OpenSession, clock: Clock, input: P
     if (input.caseId !== null) {
       const kase = await m.getRepository(ClientCaseEntity).findOneBy({ id: input.caseId });
       if (!kase || kase.clientId !== input.clientId) throw new AppError('VALIDATION', 'That case is not this client’s.', { issues: [{ path: 'caseId', code: 'case_not_of_client', message: 'That case is not this client’s.' }] });
+      // A document on another counsellor's case would reach that counsellor, who may no
+      // longer read what is written for this client now (see note-access.ts).
+      if (session.user.role === 'counsellor' && kase.counsellorId !== session.user.id) {
+        throw new AppError('VALIDATION', 'Attach documents only to your own cases.', { issues: [{ path: 'caseId', code: 'case_not_own', message: 'Attach documents only to your own cases.' }] });
+      }
     }
     const saved = await m.getRepository(AttachmentEntity).save({
       clientId: input.clientId,
@@ -91,6 +117,7 @@ async function openedAttachment(session: OpenSession, clock: Clock, id: number):
   const row = await m.getRepository(AttachmentEntity).findOne({ where: { id }, select: { id: true, clientId: true, caseId: true, kind: true, mediaType: true, title: true, sizeBytes: true, sha256: true, data: true, addedAt: true, addedByUserId: true } });
   if (!row) throw new AppError('NOT_FOUND', 'There is no such record.');
   await assertInCaseload(session, actor, row.clientId, { type: 'attachment', id });
+  if (!(await documentFilter(m, session.user, row.clientId))(row)) await refuseAsNotFound(session, actor, { type: 'attachment', id });
   await inWriteTransaction(session.dataSource, (w) =>
     appendAudit(w, { ...actor, action: 'attachment.open', recordType: 'attachment', recordId: String(id), outcome: 'success', detail: { clientId: row.clientId } }),
   );

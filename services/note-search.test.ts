@@ -4,6 +4,7 @@ import { ADMIN, COUNSELLOR, addCounsellor, signIn } from '../tests/helpers/vault
 import { bookingClinic, call, type BookingClinic } from '../tests/helpers/booking-fixture';
 import { canonicalNoteText } from '../shared/domain/notes';
 import { SNIPPET_MARK_END, SNIPPET_MARK_START, type Note, type NoteSearchHit } from '../shared/contract';
+import { mayReadNote, type CaseForAccess } from '../shared/domain/note-access';
 import { noteHash } from './note-views';
 
 type SearchReply = { hits: NoteSearchHit[]; total: number; page: number; pageSize: number };
@@ -61,10 +62,12 @@ describe('searching notes', () => {
 });
 
 /**
- * The access property: over random caseloads (cases, referral-only clients, transfers, drafts)
- * no counsellor ever gets a hit, a count or a snippet from a note they may not read. Clients
- * and notes are written straight into the vault (thousands of channel calls would take
- * minutes); the searches go through the real dispatcher as each counsellor.
+ * The access property: over random caseloads (open and closed cases, referral-only clients,
+ * transfers, drafts) no counsellor ever gets a hit, a count or a snippet from a note the note
+ * rule (shared/domain/note-access.ts) does not let them read. Clients and notes are written
+ * straight into the vault (thousands of channel calls would take minutes); the searches go
+ * through the real dispatcher as each counsellor. (services/note-reading-rule.property.test.ts
+ * checks every channel over histories written through the channels.)
  */
 describe('search access control (property)', () => {
   const COUNSELLORS = [COUNSELLOR, { username: 'citra', displayName: 'Citra Dewi', passphrase: 'hujan rintik di atas genteng tua' }, { username: 'dewi', displayName: 'Dewi Kartika', passphrase: 'layang layang di atas sawah hijau' }];
@@ -79,20 +82,22 @@ describe('search access control (property)', () => {
 
   interface ClientPlan {
     caseCounsellors: number[]; // indexes into COUNSELLORS: one case each (a transfer gives two)
+    closed: boolean[]; // whether each of those cases is closed
     referralOnly: number | null; // a counsellor with the client's referral but no case
     notes: Array<{ onCase: number; words: number[]; signed: boolean }>;
   }
   const clientPlan: fc.Arbitrary<ClientPlan> = fc
     .record({
       caseCounsellors: fc.uniqueArray(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 2 }),
+      closed: fc.array(fc.boolean(), { minLength: 2, maxLength: 2 }),
       referralOnly: fc.option(fc.integer({ min: 0, max: 2 }), { nil: null }),
       notes: fc.array(fc.record({ onCase: fc.nat(), words: fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 3 }), signed: fc.boolean() }), { maxLength: 4 }),
     })
     .map((p) => ({ ...p, notes: p.notes.map((n) => ({ ...n, onCase: n.onCase % p.caseCounsellors.length })) }));
 
-  it('never shows a counsellor a hit, a count or a snippet from outside their caseload', async () => {
+  it('never shows a counsellor a hit, a count or a snippet from a note the rule does not let them read', async () => {
     const scenarios = fc.sample(fc.array(clientPlan, { minLength: 1, maxLength: 6 }), { numRuns: 30, seed: 20261129 });
-    type Expected = { noteId: number; clientId: number; author: number; signed: boolean; readers: Set<number> };
+    type Expected = { noteId: number; clientId: number; author: number; signed: boolean; noteCase: CaseForAccess; clientCases: CaseForAccess[] };
     const written: Array<{ word: string; notes: Expected[] }> = [];
     await signIn(c.app, ADMIN);
     await c.app.runAdminTask('test.seed_caseloads', async (session) => {
@@ -104,14 +109,19 @@ describe('search access control (property)', () => {
           clientNo += 1;
           const [client] = await q(`INSERT INTO client (code, agency_id, given_name, folded_name, created_at, updated_at) VALUES (?, ?, 'Klien', 'klien', 'x', 'x') RETURNING id`, [`TN-2099-${String(clientNo).padStart(6, '0')}`, c.agencyId]);
           const caseIds: number[] = [];
-          for (const who of plan.caseCounsellors) {
-            const [kase] = await q(`INSERT INTO client_case (client_id, counsellor_id, presenting_issues, opened_date, created_at, updated_at) VALUES (?, ?, '["burnout"]', '2026-11-01', 'x', 'x') RETURNING id`, [client!.id, ids[who]]);
+          const clientCases: CaseForAccess[] = [];
+          for (const [k, who] of plan.caseCounsellors.entries()) {
+            const closedDate = plan.closed[k] ? '2026-11-20' : null;
+            const [kase] = await q(
+              `INSERT INTO client_case (client_id, counsellor_id, presenting_issues, opened_date, closed_date, closure_reason, created_at, updated_at) VALUES (?, ?, '["burnout"]', '2026-11-01', ?, ?, 'x', 'x') RETURNING id`,
+              [client!.id, ids[who], closedDate, closedDate && 'transferred'],
+            );
             caseIds.push(kase!.id);
+            clientCases.push({ counsellorId: who, closedDate });
           }
           if (plan.referralOnly !== null) {
             await q(`INSERT INTO referral (agency_id, client_id, received_date, clock_started_at, referral_type, urgency, presenting_issues, status, counsellor_id, created_at, updated_at) VALUES (?, ?, '2026-11-01', 'x', 'self', 'routine', '["burnout"]', 'triaged', ?, 'x', 'x')`, [c.agencyId, client!.id, ids[plan.referralOnly]]);
           }
-          const readers = new Set([...plan.caseCounsellors, ...(plan.referralOnly === null ? [] : [plan.referralOnly])]);
           for (const note of plan.notes) {
             const author = plan.caseCounsellors[note.onCase]!;
             const content = { text: `Catatan ${note.words.map((w) => `s${s}kata${w}`).join(' ')} selesai.` };
@@ -120,7 +130,7 @@ describe('search access control (property)', () => {
               `INSERT INTO note (case_id, author_user_id, template, content, status, signed_at, signed_by_user_id, content_sha256, created_at, updated_at) VALUES (?, ?, 'free_text', ?, ?, ?, ?, ?, '2026-11-28T02:00:00.000Z', 'x') RETURNING id`,
               [caseIds[note.onCase], ids[author], JSON.stringify(content), ...signedCols],
             );
-            for (const w of note.words) byWord.set(w, [...(byWord.get(w) ?? []), { noteId: row!.id, clientId: client!.id, author, signed: note.signed, readers }]);
+            for (const w of note.words) byWord.set(w, [...(byWord.get(w) ?? []), { noteId: row!.id, clientId: client!.id, author, signed: note.signed, noteCase: clientCases[note.onCase]!, clientCases }]);
           }
         }
         for (let w = 0; w <= 5; w += 1) written.push({ word: `s${s}kata${w}`, notes: byWord.get(w) ?? [] });
@@ -133,7 +143,8 @@ describe('search access control (property)', () => {
     for (const [who, counsellor] of COUNSELLORS.entries()) {
       await signIn(c.app, counsellor);
       for (const { word, notes } of written) {
-        const mayRead = notes.filter((n) => n.readers.has(who) && (n.signed || n.author === who));
+        // Expected from the rule alone (counsellors by their index here); a referral alone reads nothing.
+        const mayRead = notes.filter((n) => mayReadNote(who, { authorUserId: n.author, status: n.signed ? 'signed' : 'draft', noteCase: n.noteCase }, n.clientCases.filter((k) => k.counsellorId === who)));
         hidden += notes.length - mayRead.length;
         const hits: NoteSearchHit[] = [];
         let reply: SearchReply;

@@ -5,26 +5,23 @@ import { noteSearchQuery } from '../shared/domain/notes';
 import { inWriteTransaction } from '../db/transaction';
 import { appendAudit } from './audit-log';
 import { actorOf } from './actor';
+import { readableNoteSql } from './caseload';
 import { clientName } from './record-views';
 import type { Clock } from './clock';
 import type { OpenSession } from './session';
 
 /**
  * Full-text search over notes and addenda (issue 5). Access is decided in the same SQL that
- * finds, ranks and counts the hits: a note counts only when its client is in the caller's
- * caseload (a case or a referral of theirs) and it is signed or their own draft. So no
- * snippet or count ever reflects another counsellor's client. The channel is for
- * counsellors only: an admin searches nothing clinical.
+ * finds, ranks and counts the hits: a note counts only when the note rule of `caseload.ts`
+ * lets the caller read it (issue 11). So no snippet or count ever reflects a note they may
+ * not open. The channel is for counsellors only: an admin searches nothing clinical.
  */
 
-/** The notes the caller may read and the filters asked for, over note n and its case c (caseload as in `caseload.ts`). */
+/** The notes the caller may read and the filters asked for, over note n and its case c. */
 function readable(session: OpenSession, input: ParsedInput<'notes.search'>): { sql: string; params: unknown[] } {
-  const me = session.user.id;
-  const parts = [
-    'c.client_id IN (SELECT cc.client_id FROM client_case cc WHERE cc.counsellor_id = ? UNION SELECT r.client_id FROM referral r WHERE r.counsellor_id = ?)',
-    "(n.status = 'signed' OR n.author_user_id = ?)",
-  ];
-  const params: unknown[] = [me, me, me];
+  const rule = readableNoteSql(session.user);
+  const parts = [rule.sql];
+  const params: unknown[] = [...rule.params];
   const zone = session.settings.timeZone;
   const add = (sql: string, value: unknown) => {
     parts.push(sql);
@@ -41,7 +38,7 @@ function readable(session: OpenSession, input: ParsedInput<'notes.search'>): { s
  * The rowids in the index the caller may see: their readable notes, and those notes'
  * addenda (negated ids). Built first and materialised, so the word's matches are tested
  * against a small in-memory set rather than each looked up in the note table: a common
- * word matches a hundred thousand notes of the clinic, a caseload a few hundred.
+ * word matches a hundred thousand notes of the clinic, a counsellor reads a few hundred.
  */
 function candidates(where: { sql: string; params: unknown[] }): { cte: string; params: unknown[] } {
   return {

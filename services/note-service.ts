@@ -2,11 +2,12 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../shared/errors';
 import type { ChannelOutput, Note, NoteAddendum, NoteSummary, ParsedInput } from '../shared/contract';
 import { emptyContent, fitsTemplate, hasAnyText, type NoteContent, type NoteTemplate } from '../shared/domain/notes';
-import { ClientCaseEntity, NoteAccessEntity, NoteAddendumEntity, NoteEntity, SessionEntity, type ClientCaseRow, type NoteRow } from '../db/entities';
+import { mayAddAddendumTo, noteReadGround, type NoteReadGround } from '../shared/domain/note-access';
+import { AuditEntryEntity, ClientCaseEntity, NoteAccessEntity, NoteAddendumEntity, NoteEntity, SessionEntity, type ClientCaseRow, type NoteRow } from '../db/entities';
 import { inWriteTransaction } from '../db/transaction';
 import { appendAudit } from './audit-log';
 import { actorOf, type Actor } from './actor';
-import { assertInCaseload, maySee, refuseAsNotFound } from './caseload';
+import { assertInCaseload, noteReadGroundFor, refuseAsNotFound, viewerCasesOf } from './caseload';
 import { reviewsDue } from './risk-flag-service';
 import { recentFullExports, recentPassphraseResets, windowStart } from './account-notices';
 import { addendaOf, addendumHash, breakGlassOpenings, noteHash, noteView, queryNoteSummaries } from './note-views';
@@ -17,8 +18,10 @@ import type { OpenSession } from './session';
  * Case notes (issue 5). A note is written by the case's counsellor: a draft saved as it is
  * typed, then signed (signer, time, SHA-256 of its canonical text), after which nothing
  * changes it: this service refuses, and so do the schema's triggers. Corrections are
- * addenda, signed as they are saved. A draft is its author's alone. An admin reads a note
- * only through break-glass: a typed reason, logged, and shown to the note's counsellor.
+ * addenda, signed as they are saved. A draft is its author's alone. Which notes a
+ * counsellor reads is the note rule of `caseload.ts` (issue 11): a note outside it is "not
+ * found", like a missing one, and the attempt is audited. An admin reads a note only
+ * through break-glass: a typed reason, logged, and shown to the note's counsellor.
  */
 
 function notFound(): AppError {
@@ -50,18 +53,21 @@ async function ownDraft(m: EntityManager, session: OpenSession, id: number): Pro
   return row;
 }
 
-async function rightsOn(m: EntityManager, session: OpenSession, row: NoteRow, clientId: number, caseCounsellorId: number) {
-  const inCaseload = session.user.role === 'counsellor' && (await maySee(m, session.user, clientId));
+async function rightsOn(m: EntityManager, session: OpenSession, row: NoteRow, kase: ClientCaseRow) {
+  const me = session.user;
+  const note = { ...row, noteCase: kase };
+  const myCases = me.role === 'counsellor' ? await viewerCasesOf(m, me.id, kase.clientId) : [];
   return {
-    mayEdit: row.status === 'draft' && row.authorUserId === session.user.id,
-    mayAddAddendum: row.status === 'signed' && inCaseload,
-    showBreakGlass: row.authorUserId === session.user.id || caseCounsellorId === session.user.id,
+    mayEdit: row.status === 'draft' && row.authorUserId === me.id,
+    mayAddAddendum: me.role === 'counsellor' && mayAddAddendumTo(me.id, note, myCases),
+    showBreakGlass: row.authorUserId === me.id || kase.counsellorId === me.id,
+    readForContinuity: me.role === 'counsellor' && noteReadGround(me.id, note, myCases) === 'continuity',
   };
 }
 
 async function viewOf(m: EntityManager, session: OpenSession, row: NoteRow): Promise<Note> {
   const kase = await m.getRepository(ClientCaseEntity).findOneByOrFail({ id: row.caseId });
-  return noteView(m, row, session.user, await rightsOn(m, session, row, kase.clientId, kase.counsellorId));
+  return noteView(m, row, session.user, await rightsOn(m, session, row, kase));
 }
 
 export async function createNote(session: OpenSession, clock: Clock, input: ParsedInput<'notes.create'>): Promise<Note> {
@@ -121,10 +127,32 @@ export async function signNote(session: OpenSession, clock: Clock, input: Parsed
 }
 
 /**
- * One note. In the caller's caseload: opened and audited. An admin outside it (admins have
- * no caseload) gets BREAK_GLASS_REQUIRED until they give a reason; then the opening is kept
- * in the note's access log, shown to its counsellor, and audited. Another counsellor's
- * client is "not found", and the attempt is audited.
+ * Whether this counsellor has opened this note through continuity of care before: the
+ * first such opening is audited as its own action, so it stands out in the log.
+ */
+async function openedForContinuityBefore(m: EntityManager, userId: number, noteId: number): Promise<boolean> {
+  return m.getRepository(AuditEntryEntity).existsBy({ recordType: 'note', recordId: String(noteId), action: 'note.view_continuity', actorUserId: userId });
+}
+
+/** The audit entry of a counsellor's opening: `note.view`, or `note.view_continuity` the first time they open a note only continuity of care lets them read. */
+async function auditOpening(m: EntityManager, actor: Actor, row: NoteRow, kase: ClientCaseRow, ground: NoteReadGround): Promise<void> {
+  const continuity = ground === 'continuity';
+  const first = continuity && !(await openedForContinuityBefore(m, actor.actorUserId, row.id));
+  await appendAudit(m, {
+    ...actor,
+    action: first ? 'note.view_continuity' : 'note.view',
+    recordType: 'note',
+    recordId: String(row.id),
+    outcome: 'success',
+    detail: { clientId: kase.clientId, ...(continuity ? { caseId: kase.id, continuity: true } : {}) },
+  });
+}
+
+/**
+ * One note. A counsellor opens it when the note rule lets them (see `caseload.ts`), and the
+ * opening is audited; otherwise it is "not found", and the attempt is audited. An admin
+ * (admins have no caseload) gets BREAK_GLASS_REQUIRED until they give a reason; then the
+ * opening is kept in the note's access log, shown to its counsellor, and audited.
  */
 export async function getNote(session: OpenSession, clock: Clock, input: ParsedInput<'notes.get'>): Promise<Note> {
   const actor = actorOf(session, clock);
@@ -132,7 +160,6 @@ export async function getNote(session: OpenSession, clock: Clock, input: ParsedI
   const row = await m.getRepository(NoteEntity).findOneBy({ id: input.id });
   if (!row) throw notFound();
   const kase = await m.getRepository(ClientCaseEntity).findOneByOrFail({ id: row.caseId });
-  const isDraftOfAnother = row.status === 'draft' && row.authorUserId !== session.user.id;
   if (session.user.role === 'admin') {
     const { breakGlassReason: reason, breakGlassCategory: category } = input;
     // The contract has checked the reason's length and that both come together.
@@ -143,15 +170,18 @@ export async function getNote(session: OpenSession, clock: Clock, input: ParsedI
       return viewOf(w, session, row);
     });
   }
-  await assertInCaseload(session, actor, kase.clientId, { type: 'note', id: row.id });
-  if (isDraftOfAnother) throw notFound();
+  const ground = await noteReadGroundFor(m, session.user, row, kase);
+  if (ground === null) return refuseAsNotFound(session, actor, { type: 'note', id: row.id });
   return inWriteTransaction(session.dataSource, async (w) => {
-    await appendAudit(w, { ...actor, action: 'note.view', recordType: 'note', recordId: String(row.id), outcome: 'success', detail: { clientId: kase.clientId } });
+    await auditOpening(w, actor, row, kase, ground);
     return viewOf(w, session, row);
   });
 }
 
-/** A client's or a case's notes, newest first, without content: metadata an admin may see, as on the client record. */
+/**
+ * A client's or a case's notes, newest first, without content: metadata an admin may see,
+ * as on the client record. A counsellor lists only the notes the note rule lets them read.
+ */
 export async function listNotes(session: OpenSession, clock: Clock, input: ParsedInput<'notes.list'>): Promise<NoteSummary[]> {
   const m = session.dataSource.manager;
   let clientId = input.clientId;
@@ -169,8 +199,12 @@ export async function addAddendum(session: OpenSession, clock: Clock, input: Par
   const note = await session.dataSource.getRepository(NoteEntity).findOneBy({ id: input.noteId });
   if (!note) throw notFound();
   const kase = await session.dataSource.getRepository(ClientCaseEntity).findOneByOrFail({ id: note.caseId });
-  await assertInCaseload(session, actor, kase.clientId, { type: 'note', id: note.id });
+  const ground = await noteReadGroundFor(session.dataSource.manager, session.user, note, kase);
+  if (ground === null) return refuseAsNotFound(session, actor, { type: 'note', id: note.id });
   if (note.status !== 'signed') throw invalid('noteId', 'addendum_needs_signed_note', 'An addendum corrects a signed note; a draft can still be edited.');
+  // A note read through continuity of care is read, not corrected: its case's counsellor
+  // would otherwise read words written after their case closed (see note-access.ts).
+  if (ground === 'continuity') throw invalid('noteId', 'addendum_not_own_case', 'Only the counsellor of the note’s case adds an addendum to it.');
   return inWriteTransaction(session.dataSource, async (m) => {
     const text = input.text.normalize('NFC');
     const row = await m.getRepository(NoteAddendumEntity).save({ noteId: note.id, text, signedAt: actor.at, signedByUserId: session.user.id, contentSha256: addendumHash(note.id, text) });

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { BreakGlassOpening, Note, NoteAddendum, NoteSummary } from '../shared/contract';
 import { canonicalAddendumText, canonicalNoteText, type NoteContent, type NoteTemplate } from '../shared/domain/notes';
 import { NoteAddendumEntity, UserAccountEntity, type NoteRow } from '../db/entities';
+import { readableNoteSql } from './caseload';
 import { byId, clientName, unique } from './record-views';
 import type { SessionUser } from './session';
 
@@ -69,11 +70,13 @@ async function summaries(m: EntityManager, where: string, params: unknown[], vie
 }
 
 /**
- * Notes matching `where` (SQL over aliases n, c, cl, s), newest first. A draft is its
- * author's alone until it is signed: nobody else lists it.
+ * Notes matching `where` (SQL over aliases n, c, cl, s) that the viewer may read, newest
+ * first: for a counsellor the note rule of `caseload.ts` (a draft is its author's alone);
+ * for an admin the metadata of signed notes.
  */
 export function queryNoteSummaries(m: EntityManager, where: string, params: unknown[], viewer: SessionUser, order = 'n.created_at DESC, n.id DESC', limit = 500): Promise<NoteSummary[]> {
-  return summaries(m, `(${where}) AND (n.status = 'signed' OR n.author_user_id = ?)`, [...params, viewer.id], viewer, `ORDER BY ${order} LIMIT ${limit}`);
+  const readable = readableNoteSql(viewer);
+  return summaries(m, `(${where}) AND ${readable.sql}`, [...params, ...readable.params], viewer, `ORDER BY ${order} LIMIT ${limit}`);
 }
 
 export async function addendaOf(m: EntityManager, noteId: number): Promise<NoteAddendum[]> {
@@ -102,7 +105,7 @@ export async function breakGlassOpenings(m: EntityManager, where: string, params
 }
 
 /** One note whole: summary, content, signature check, addenda, and (for its counsellor) who broke the glass. */
-export async function noteView(m: EntityManager, row: NoteRow, viewer: SessionUser, rights: { mayEdit: boolean; mayAddAddendum: boolean; showBreakGlass: boolean }): Promise<Note> {
+export async function noteView(m: EntityManager, row: NoteRow, viewer: SessionUser, rights: { mayEdit: boolean; mayAddAddendum: boolean; showBreakGlass: boolean; readForContinuity: boolean }): Promise<Note> {
   // The caller has already been let in (a break-glass opening may be of another's draft).
   const [summary] = await summaries(m, 'n.id = ?', [row.id], viewer);
   const content = JSON.parse(row.content) as NoteContent;
@@ -117,6 +120,7 @@ export async function noteView(m: EntityManager, row: NoteRow, viewer: SessionUs
     breakGlass: rights.showBreakGlass ? await breakGlassOpenings(m, 'na.note_id = ?', [row.id]) : [],
     mayEdit: rights.mayEdit,
     mayAddAddendum: rights.mayAddAddendum,
+    readForContinuity: rights.readForContinuity,
   };
 }
 

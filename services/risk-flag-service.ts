@@ -7,7 +7,7 @@ import { ClientCaseEntity, NoteEntity, RiskFlagEntity, type ClientCaseRow } from
 import { inWriteTransaction } from '../db/transaction';
 import { appendAudit } from './audit-log';
 import { actorOf, type Actor } from './actor';
-import { assertInCaseload, refuseAsNotFound } from './caseload';
+import { assertInCaseload, readableNoteSql, refuseAsNotFound } from './caseload';
 import { noteHash } from './note-views';
 import { clientName } from './record-views';
 import type { Clock } from './clock';
@@ -23,16 +23,32 @@ import type { OpenSession, SessionUser } from './session';
 
 const LEVEL_ORDER = "CASE rf.level WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END";
 
-const FLAG_SELECT = `SELECT rf.id AS id, rf.client_id AS clientId, cl.code AS clientCode, cl.given_name AS givenName, cl.family_name AS familyName,
-    rf.kind AS kind, rf.level AS level, rf.raised_date AS raisedDate, rf.review_date AS reviewDate, ru.display_name AS raisedByName,
-    rf.raised_note_id AS raisedNoteId, rf.cleared_at AS clearedAt, cu.display_name AS clearedByName, rf.cleared_note_id AS clearedNoteId,
-    EXISTS (SELECT 1 FROM client_case cc WHERE cc.client_id = rf.client_id AND cc.counsellor_id = ?) AS ownClient
-  FROM risk_flag rf JOIN client cl ON cl.id = rf.client_id JOIN user_account ru ON ru.id = rf.raised_by_user_id LEFT JOIN user_account cu ON cu.id = rf.cleared_by_user_id`;
+/**
+ * The flags matching `where`, as `viewer` sees them. A flag is a safety fact about the
+ * client, seen by everyone who may see the client; the notes that raised and cleared it are
+ * clinical, so their ids are given only to whom the note rule (`caseload.ts`) lets read them.
+ */
+function flagSelect(viewer: SessionUser): { sql: string; params: unknown[] } {
+  const raisedNote = readableNoteSql(viewer, 'rn');
+  const clearedNote = readableNoteSql(viewer, 'cn');
+  return {
+    sql: `SELECT rf.id AS id, rf.client_id AS clientId, cl.code AS clientCode, cl.given_name AS givenName, cl.family_name AS familyName,
+      rf.kind AS kind, rf.level AS level, rf.raised_date AS raisedDate, rf.review_date AS reviewDate, ru.display_name AS raisedByName,
+      CASE WHEN ${raisedNote.sql} THEN rf.raised_note_id END AS raisedNoteId,
+      rf.cleared_at AS clearedAt, cu.display_name AS clearedByName,
+      CASE WHEN ${clearedNote.sql} THEN rf.cleared_note_id END AS clearedNoteId,
+      EXISTS (SELECT 1 FROM client_case cc WHERE cc.client_id = rf.client_id AND cc.counsellor_id = ?) AS ownClient
+    FROM risk_flag rf JOIN client cl ON cl.id = rf.client_id JOIN user_account ru ON ru.id = rf.raised_by_user_id LEFT JOIN user_account cu ON cu.id = rf.cleared_by_user_id
+      JOIN note rn ON rn.id = rf.raised_note_id LEFT JOIN note cn ON cn.id = rf.cleared_note_id`,
+    params: [...raisedNote.params, ...clearedNote.params, viewer.id],
+  };
+}
 
 type FlagRow = Omit<RiskFlag, 'clientName'> & { givenName: string; familyName: string; ownClient: number };
 
 async function queryFlags(m: EntityManager, viewer: SessionUser, where: string, params: unknown[]): Promise<RiskFlag[]> {
-  const rows: FlagRow[] = await m.query(`${FLAG_SELECT} WHERE ${where} ORDER BY rf.cleared_at IS NOT NULL, ${LEVEL_ORDER}, rf.review_date, rf.id`, [viewer.id, ...params]);
+  const select = flagSelect(viewer);
+  const rows: FlagRow[] = await m.query(`${select.sql} WHERE ${where} ORDER BY rf.cleared_at IS NOT NULL, ${LEVEL_ORDER}, rf.review_date, rf.id`, [...select.params, ...params]);
   return rows.map(({ givenName, familyName, ownClient, ...flag }) => ({ ...flag, clientName: viewer.role === 'admin' || ownClient ? clientName({ givenName, familyName }) : null }));
 }
 
@@ -42,7 +58,11 @@ export async function listRiskFlags(session: OpenSession, clock: Clock, input: P
   return queryFlags(session.dataSource.manager, session.user, `rf.client_id = ?${input.includeCleared ? '' : ' AND rf.cleared_at IS NULL'}`, [input.clientId]);
 }
 
-/** Active flags of the counsellor's caseload whose review date has come, most urgent first. */
+/**
+ * Active flags of the counsellor's caseload whose review date has come, most urgent first.
+ * Every counsellor of the client is reminded (a flag left on a closed case still needs
+ * someone's review); the note behind it opens only for whom the note rule lets read it.
+ */
 export function reviewsDue(session: OpenSession, today: string): Promise<RiskFlag[]> {
   return queryFlags(
     session.dataSource.manager,

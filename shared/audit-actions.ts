@@ -55,8 +55,14 @@ export const AUDIT_ACTIONS = [
   'note.create',
   'note.sign',
   'note.addendum',
-  /** A note's content was read by someone in the client's caseload. */
+  /** A note's content was read by a counsellor the note rule lets read it (see services/caseload.ts). */
   'note.view',
+  /**
+   * A counsellor opened, for the first time, a note they may read only through continuity of
+   * care (an earlier, closed case of a client they now hold an open case for). Later openings
+   * of the same note are `note.view` entries with `continuity: true` in their detail.
+   */
+  'note.view_continuity',
   /** A note was opened by someone outside the client's caseload, with the reason they typed. */
   'note.break_glass',
   /** A note search was run (how many hits, never the words searched for). */

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newVaultFolder } from '../../tests/helpers/vault-fixture';
 import { createDatabaseAtVersion } from '../database-at-version';
+import { LATEST_SCHEMA_VERSION } from '.';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -26,7 +27,7 @@ describe('migration 9: accountability', () => {
     await old.destroy();
     const ds = await folder.open(key, { create: false });
 
-    expect(await ds.query('PRAGMA user_version')).toEqual([{ user_version: 9 }]);
+    expect(await ds.query('PRAGMA user_version')).toEqual([{ user_version: LATEST_SCHEMA_VERSION }]); // migrated to the latest
     expect(await ds.query('SELECT reason, category FROM note_access')).toEqual([{ reason: 'short', category: null }]);
     await ds.query("INSERT INTO note_access (note_id, user_id, reason, category, opened_at) VALUES (1, 1, 'Client at risk, counsellor away', 'client_at_risk', 'y')");
     await expect(ds.query("INSERT INTO note_access (note_id, user_id, reason, category, opened_at) VALUES (1, 1, 'Client at risk, counsellor away', 'curiosity', 'y')")).rejects.toThrow(/CHECK/);

@@ -7,6 +7,7 @@ import type { ErrorCode } from '../../shared/errors';
 import { call, errorCodeOf } from '../api/client';
 import { Notice } from '../components/Notice';
 import { FormAlert } from '../forms/FormAlert';
+import { useSession } from '../session/SessionContext';
 import { useFormatters } from '../session/useFormatters';
 import { AttachDocumentDialog } from './AttachDocumentDialog';
 import { AttachmentViewer } from './AttachmentViewer';
@@ -21,6 +22,10 @@ interface AttachmentsSectionProps {
 export function AttachmentsSection({ clientId, cases }: AttachmentsSectionProps) {
   const { t } = useTranslation();
   const { language, date } = useFormatters();
+  const { session } = useSession();
+  // A counsellor attaches only to cases of their own: a document on a colleague's case would
+  // reach that colleague, who may no longer read what is written for this client now.
+  const attachable = session.user.role === 'counsellor' ? cases.filter((c) => c.counsellorId === session.user.id) : cases;
   const [attachments, setAttachments] = useState<Attachment[] | null>(null);
   const [loadError, setLoadError] = useState<ErrorCode | null>(null);
   const [adding, setAdding] = useState(false);
@@ -117,7 +122,7 @@ export function AttachmentsSection({ clientId, cases }: AttachmentsSectionProps)
       {adding && (
         <AttachDocumentDialog
           clientId={clientId}
-          cases={cases}
+          cases={attachable}
           onClose={() => setAdding(false)}
           onAttached={(attachment) => {
             setAdding(false);

@@ -64,6 +64,16 @@ function HomeCard({ name, testId, count, tone, children }: HomeCardProps) {
 }
 
 /** The counsellor's day: drafts to sign (oldest first), risk reviews that have come due, and who broke the glass on their notes. */
+function OpenNoteButton({ noteId, clientCode, onOpen }: { noteId: number; clientCode: string; onOpen: (noteId: number) => void }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="button button--ghost button--small" onClick={() => onOpen(noteId)}>
+      {t('home.reviews.open')}
+      <span className="visually-hidden"> {clientCode}</span>
+    </button>
+  );
+}
+
 function CounsellorHome() {
   const { t } = useTranslation();
   const { zone, language, dateTime, calendarDate } = useFormatters();
@@ -165,10 +175,8 @@ function CounsellorHome() {
                         : t('home.reviews.dueToday', { date: calendarDate(flag.reviewDate) })}
                     </p>
                   </div>
-                  <button type="button" className="button button--ghost button--small" onClick={() => setOpen(flag.raisedNoteId)}>
-                    {t('home.reviews.open')}
-                    <span className="visually-hidden"> {flag.clientCode}</span>
-                  </button>
+                  {/* The note behind the flag opens only for whom may read it (another counsellor's open case: not). */}
+                  {flag.raisedNoteId !== null && <OpenNoteButton noteId={flag.raisedNoteId} clientCode={flag.clientCode} onOpen={setOpen} />}
                 </li>
               ))}
             </ul>

@@ -28,6 +28,9 @@ export function ClientNotesSection({ clientId, cases }: { clientId: number; case
   const isAdmin = session.user.role === 'admin';
   // Only the counsellor of an open case writes in it.
   const ownOpenCases = session.user.role === 'counsellor' ? cases.filter((c) => c.counsellorId === session.user.id && c.closedDate === null) : [];
+  // A counsellor lists another counsellor's case only through continuity of care: say so on the row.
+  const counsellorOf = new Map(cases.map((c) => [c.id, c.counsellorId]));
+  const fromEarlierCase = (note: NoteSummary) => !isAdmin && counsellorOf.get(note.caseId) !== session.user.id;
 
   const load = useCallback(async () => {
     try {
@@ -88,7 +91,14 @@ export function ClientNotesSection({ clientId, cases }: { clientId: number; case
                   <td className="nowrap">
                     <NoteSubject note={note} />
                   </td>
-                  <td>{note.authorName}</td>
+                  <td>
+                    <div className="cell-primary">{note.authorName}</div>
+                    {fromEarlierCase(note) && (
+                      <div className="cell-secondary" data-testid="note-earlier-case">
+                        {t('notes.list.earlierCase')}
+                      </div>
+                    )}
+                  </td>
                   <td className="nowrap">
                     <NoteStatusBadge status={note.status} />
                     {note.addendumCount > 0 && (

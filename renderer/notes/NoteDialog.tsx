@@ -161,6 +161,11 @@ export function NoteDialog({ noteId, onClose, onChanged }: NoteDialogProps) {
         {step === 'ready' && note && (
           <>
             <NoteFacts note={note} />
+            {note.readForContinuity && (
+              <Notice tone="info" testId="note-continuity">
+                {t('notes.continuity.notice', { name: note.authorName })}
+              </Notice>
+            )}
             {notice && (
               <Notice tone={notice === 'foundSigned' ? 'warning' : notice === 'brokeGlass' ? 'info' : 'success'} testId="note-notice">
                 {notice === 'foundSigned' ? t('errors.NOTE_SIGNED') : t(`notes.notice.${notice}`)}

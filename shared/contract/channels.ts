@@ -559,13 +559,13 @@ export const channels = {
     output: noteSchema,
   }),
   'notes.get': channel({
-    summary: 'One note with its addenda. Outside the caller’s caseload an admin must give a break-glass reason, which is logged and shown to the note’s counsellor.',
+    summary: 'One note with its addenda. A counsellor opens the notes of their own cases and, while holding a client’s open case, the notes of the client’s closed cases; an admin must give a break-glass reason, which is logged and shown to the note’s counsellor.',
     access: ANY_SIGNED_IN,
     input: noteGetSchema,
     output: noteSchema,
   }),
   'notes.list': channel({
-    summary: 'A client’s or a case’s notes, newest first, without their content (counsellors: their caseload).',
+    summary: 'A client’s or a case’s notes, newest first, without their content (counsellors: the notes they may read).',
     access: ANY_SIGNED_IN,
     input: noteListSchema,
     output: z.object({ notes: z.array(noteSummarySchema) }),
@@ -577,7 +577,7 @@ export const channels = {
     output: addendumSchema,
   }),
   'notes.search': channel({
-    summary: 'Full-text search of the notes and addenda of the caller’s caseload only, ranked, with highlighted snippets.',
+    summary: 'Full-text search of the notes and addenda the caller may read, ranked, with highlighted snippets.',
     access: COUNSELLOR_ONLY,
     input: noteSearchSchema,
     output: z.object({ hits: z.array(noteSearchHitSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),

@@ -95,8 +95,13 @@ export const noteSchema = noteSummarySchema.extend({
   breakGlass: z.array(breakGlassOpeningSchema),
   /** The caller wrote this draft and may go on typing it. */
   mayEdit: z.boolean(),
-  /** The caller may add an addendum (a signed note of their own caseload). */
+  /** The caller may add an addendum (a signed note of their own, or of a case they hold or held). */
   mayAddAddendum: z.boolean(),
+  /**
+   * The caller reads this note only through continuity of care: a closed case of another
+   * counsellor, while the caller holds an open case for the client (see services/caseload.ts).
+   */
+  readForContinuity: z.boolean(),
 });
 export type Note = z.infer<typeof noteSchema>;
 
@@ -115,9 +120,11 @@ export const riskFlagSchema = z.object({
   raisedDate: z.string(),
   reviewDate: z.string(),
   raisedByName: z.string(),
-  raisedNoteId: z.number().int(),
+  /** The note saying why it was raised; null when the caller may not read it (the note rule of services/caseload.ts). */
+  raisedNoteId: z.number().int().nullable(),
   clearedAt: z.string().nullable(),
   clearedByName: z.string().nullable(),
+  /** The note saying why it was cleared; null while active, or when the caller may not read it. */
   clearedNoteId: z.number().int().nullable(),
 });
 export type RiskFlag = z.infer<typeof riskFlagSchema>;
