@@ -63,7 +63,7 @@ function HomeCard({ name, testId, count, tone, children }: HomeCardProps) {
   );
 }
 
-/** The counsellor's day: drafts to sign (oldest first), risk reviews that have come due, and who broke the glass on their notes. */
+/** Opens the note behind a Home item, named with its client's code for screen readers. */
 function OpenNoteButton({ noteId, clientCode, onOpen }: { noteId: number; clientCode: string; onOpen: (noteId: number) => void }) {
   const { t } = useTranslation();
   return (
@@ -74,6 +74,10 @@ function OpenNoteButton({ noteId, clientCode, onOpen }: { noteId: number; client
   );
 }
 
+/**
+ * The counsellor's day: drafts to sign (oldest first), risk reviews that have come due, who
+ * broke the glass on their notes, full exports that held them, and new passphrases others gave them.
+ */
 function CounsellorHome() {
   const { t } = useTranslation();
   const { zone, language, dateTime, calendarDate } = useFormatters();
