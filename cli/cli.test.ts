@@ -47,6 +47,26 @@ describe('the tenang command', () => {
     expect(r.stderr).not.toContain('definitely not it');
   });
 
+  it('tells the next sign-in, once, of wrong passphrases and of a passphrase someone else set', () => {
+    const next = tenang(['user', 'list', ...vault, '--user', 'ayu'], { env: { TENANG_PASSPHRASE: ADMIN_PASS } });
+    expect(next.code).toBe(0);
+    expect(next.stderr).toBe('Note: a wrong passphrase was entered for this account once since its last sign-in.\n');
+    expect(tenang(['user', 'list', ...vault, '--user', 'ayu'], { env: { TENANG_PASSPHRASE: ADMIN_PASS } }).stderr).toBe('');
+
+    const byAdmin = 'layang-layang di langit senja';
+    const users = JSON.parse(tenang(['user', 'list', ...vault, '--user', 'ayu', '--json'], { env: { TENANG_PASSPHRASE: ADMIN_PASS } }).stdout) as Array<{ id: number; username: string }>;
+    const budi = users.find((u) => u.username === 'budi')!;
+    const reset = tenang(['call', 'users.resetPassphrase', '-', ...vault, '--user', 'ayu'], { env: { TENANG_PASSPHRASE: ADMIN_PASS }, stdin: JSON.stringify({ userId: budi.id, newPassphrase: byAdmin, confirmPassphrase: byAdmin }) });
+    expect(reset.code).toBe(0);
+    const told = tenang(['call', 'home.get', ...vault, '--user', 'budi'], { env: { TENANG_PASSPHRASE: byAdmin } });
+    expect(told.code).toBe(0);
+    expect(told.stderr).toMatch(/^Note: Ayu Lestari gave this account a new passphrase at \d{4}-\d{2}-\d{2}T[\d:.]+Z\. If you did not ask for this, tell your clinic manager\.\n$/);
+    expect(tenang(['call', 'home.get', ...vault, '--user', 'budi'], { env: { TENANG_PASSPHRASE: byAdmin } }).stderr).toBe('');
+    // Budi takes his own passphrase back, as the rest of these tests know it.
+    const back = tenang(['call', 'account.changePassphrase', '-', ...vault, '--user', 'budi'], { env: { TENANG_PASSPHRASE: byAdmin }, stdin: JSON.stringify({ currentPassphrase: byAdmin, newPassphrase: COUNSELLOR_PASS, confirmPassphrase: COUNSELLOR_PASS }) });
+    expect(back.code).toBe(0);
+  });
+
   it('exits 2 on invalid input and usage errors', () => {
     const weak = tenang(['user', 'add', ...vault, '--user', 'ayu', '--username', 'sari', '--name', 'Sari', '--role', 'counsellor'], { stdin: `${ADMIN_PASS}\nshort\n` });
     expect(weak.code).toBe(2);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { createTenangApp, type TenangApp } from '../services/tenang-app';
-import type { ChannelName, ChannelOutput } from '../shared/contract';
+import type { ChannelName, ChannelOutput, SessionInfo } from '../shared/contract';
 import type { AppErrorShape } from '../shared/errors';
 import { secretSource, UsageError, type SecretSource } from './secrets';
 
@@ -59,7 +59,8 @@ export async function withVault(options: GlobalOptions, work: (s: CliSession) =>
     signIn: async () => {
       if (!options.user) throw new UsageError('Name who is acting with --user USERNAME.');
       const passphrase = await secrets.signInPassphrase(`Passphrase for ${options.user}`);
-      await callAny('session.unlock', { username: options.user, passphrase });
+      const signedIn = (await callAny('session.unlock', { username: options.user, passphrase })) as SessionInfo;
+      for (const line of signInNotes(signedIn)) process.stderr.write(`${line}\n`);
     },
     print: (value, human) => {
       process.stdout.write(options.json ? JSON.stringify(value, null, 2) + '\n' : human() + '\n');
@@ -70,4 +71,17 @@ export async function withVault(options: GlobalOptions, work: (s: CliSession) =>
   } finally {
     await app.close();
   }
+}
+
+/**
+ * What the app tells a person once, right after signing in, the CLI tells on standard error:
+ * whoever signs in next is told, so a sign-in through the CLI must not swallow it.
+ */
+export function signInNotes(info: Pick<SessionInfo, 'failedAttemptsSinceLastSignIn' | 'passphraseResetSinceLastSignIn'>): string[] {
+  const notes: string[] = [];
+  const reset = info.passphraseResetSinceLastSignIn;
+  if (reset) notes.push(`Note: ${reset.byName} gave this account a new passphrase at ${reset.at}. If you did not ask for this, tell your clinic manager.`);
+  const failed = info.failedAttemptsSinceLastSignIn;
+  if (failed > 0) notes.push(`Note: a wrong passphrase was entered for this account ${failed === 1 ? 'once' : `${failed} times`} since its last sign-in.`);
+  return notes;
 }

@@ -20,15 +20,16 @@ const screenshot = screenshotsFor('trust');
 const REASON = 'Moving to the provider’s new records system';
 const nav = (page: Page, name: RegExp) => page.getByRole('navigation', { name: /^(Main|Utama)$/ }).getByRole('link', { name }).click();
 
-/** Budi with a client and one signed note: what a full export would hold of his. */
-async function clinicWithBudisNote(app: TenangApp): Promise<void> {
-  const { counsellorId } = await setUpClinic(app, { counsellor: true });
+/** Budi with a client and one signed note: what a full export would hold of his, what break-glass would open. */
+async function clinicWithBudisNote(app: TenangApp, language: 'en' | 'id' = 'en'): Promise<{ code: string; noteId: number }> {
+  const { counsellorId } = await setUpClinic(app, { counsellor: true, language });
   const agency = await agencyWithContract(app, 'Dinas Kesehatan Kota Bandung', 'health');
   const rina = await clientWithCase(app, agency.id, counsellorId!, 'Rina', 'Wijaya');
-  await asUser(app, COUNSELLOR, async () => {
+  const noteId = await asUser(app, COUNSELLOR, async () => {
     const note = await dispatchOk(app, 'notes.create', { caseId: rina.caseId, sessionId: null, template: 'free_text' });
-    await dispatchOk(app, 'notes.sign', { id: note.id, content: { text: 'Telepon singkat: klien meminta jadwal ulang.' } });
+    return (await dispatchOk(app, 'notes.sign', { id: note.id, content: { text: 'Telepon singkat: klien meminta jadwal ulang.' } })).id;
   });
+  return { code: rina.code, noteId };
 }
 
 test('a full export asks why and a passphrase, and the counsellor whose notes it holds sees who, when and why', async ({ page, app, savedFilesDir }) => {
@@ -132,3 +133,41 @@ test('a passphrase reset is told at the next sign-in and stays on Home with ever
   await expect.poll(() => untranslatedOnPage(page)).toEqual([]);
   await screenshot(page, 'reset-home-id');
 });
+
+test('break-glass asks why in a category and in words, and the counsellor sees both, in Bahasa Indonesia and in English', async ({ page, app }) => {
+  const rina = await clinicWithBudisNote(app, 'id');
+  const reason = 'Keluhan klien diterima hari ini; meninjau catatan bersama supervisor klinis.';
+  // After sign-in the clinic's language, Bahasa Indonesia, applies.
+  await page.goto('/');
+  await signIn(page, ADMIN);
+  await nav(page, /^Klien$/);
+  await page.getByRole('button', { name: new RegExp(rina.code) }).first().click();
+  await page.getByTestId('client-notes-table').locator(`tr[data-note-id="${rina.noteId}"]`).getByRole('button', { name: /^Buka \(akses darurat\)/ }).click();
+  const step = page.getByRole('dialog', { name: 'Buka catatan klinis' });
+  await step.getByRole('button', { name: 'Buka catatan' }).click();
+  await expect(page.locator(`#break-glass-category-${rina.noteId}-error`)).toContainText('Mengapa Anda perlu membukanya');
+  await step.getByLabel('Mengapa Anda perlu membukanya').selectOption('complaint');
+  await step.getByLabel('Dengan kata-kata Anda sendiri').fill(reason);
+  await expect.poll(() => untranslatedOnPage(page)).toEqual([]);
+  await screenshot(page, 'break-glass-id', { viewport: true });
+  await step.getByRole('button', { name: 'Buka catatan' }).click();
+  await expect(page.getByRole('dialog', { name: new RegExp(rina.code) }).getByTestId('note-notice')).toBeVisible();
+  expect((await dispatchOk(app, 'audit.list', { action: 'note.break_glass' })).entries.map((e) => e.detail)).toEqual([expect.objectContaining({ category: 'complaint' })]);
+  await page.getByRole('dialog', { name: new RegExp(rina.code) }).getByRole('button', { name: 'Tutup' }).click();
+
+  // Budi sees it on Home: who, when, the category and the words.
+  await page.getByRole('button', { name: 'Kunci' }).click();
+  await page.getByLabel(/^(Who is signing in\?|Siapa yang masuk\?)$/).selectOption(COUNSELLOR.username);
+  await page.getByLabel(/^(Passphrase|Frasa sandi)$/).fill(COUNSELLOR.passphrase);
+  await page.getByRole('button', { name: /^(Unlock|Buka)$/ }).click();
+  const glass = page.getByTestId('home-break-glass');
+  await expect(glass).toContainText(`${ADMIN.displayName} membuka catatan ${rina.code} pada`);
+  await expect(glass).toContainText('Pengaduan');
+  await expect(glass).toContainText(reason);
+  await expect.poll(() => untranslatedOnPage(page)).toEqual([]);
+  await screenshot(page, 'break-glass-home-id');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(glass).toContainText('Complaint');
+  await screenshot(page, 'break-glass-home-en');
+});
+
