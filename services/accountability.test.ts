@@ -74,7 +74,7 @@ describe('a full export from the app', () => {
     expect(asked).toEqual(['tenang-export-2026-11-28.json']);
     expect(JSON.parse(readFileSync(target, 'utf8'))).toMatchObject({ format: 'tenang-export-encrypted' });
     const { entries } = await call<{ entries: Array<{ detail: Record<string, unknown> }> }>(app, 'audit.list', { action: 'data.export' });
-    expect(entries.map((e) => e.detail)).toEqual([expect.objectContaining({ exportId: 1, encrypted: true })]);
+    expect(entries.map((e) => e.detail)).toEqual([expect.objectContaining({ exportId: 1, reason: EXPORT_REASON, encrypted: true })]);
 
     // Cancelling the save dialog writes nothing and logs nothing.
     const cancelling = appWithSaveDialog(c, () => null);

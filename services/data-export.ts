@@ -237,7 +237,8 @@ async function writeAndRecord(session: OpenSession, clock: Clock, options: Expor
         recordType: 'vault',
         recordId: session.vaultId,
         outcome: 'success',
-        detail: { exportId: logged.id, encrypted: summary.encrypted, tables: summary.tables, rows: summary.rows },
+        // The reason is in the chain too: the export log is append-only, but only the audit chain is tamper-evident.
+        detail: { exportId: logged.id, reason, encrypted: summary.encrypted, tables: summary.tables, rows: summary.rows },
       });
       // Checked again here: the file may have appeared while the export was being written.
       assertMayWrite(options.path, options.force);
