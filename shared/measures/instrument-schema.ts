@@ -38,6 +38,11 @@ export const itemSchema = z
     text: localizedSchema,
     /** Scored the other way round: the highest option counts as the lowest. */
     reversed: z.boolean().default(false),
+    /**
+     * Other words for the same options, in the same order (the CBI asks some questions by
+     * frequency, "Always … Never", and some by degree, "To a very high degree … To a very low degree").
+     */
+    optionLabels: z.array(localizedSchema).optional(),
   })
   .strict();
 
@@ -126,6 +131,9 @@ export const instrumentDefinitionSchema = z
     instrument.items.forEach((item, index) => {
       if (item.number !== index + 1) issue(['items', index, 'number'], 'items_numbered_in_order');
     });
+    instrument.items.forEach((item, index) => {
+      if (item.optionLabels && item.optionLabels.length !== instrument.options.length) issue(['items', index, 'optionLabels'], 'option_labels_count');
+    });
     const values = instrument.options.map((option) => option.value);
     if (new Set(values).size !== values.length) issue(['options'], 'option_values_repeated');
     if (instrument.range.min >= instrument.range.max) issue(['range'], 'range_reversed');
@@ -139,6 +147,8 @@ export const instrumentDefinitionSchema = z
         issue(['range'], 'range_not_items');
       }
       if (instrument.scoring.maxMissing >= count) issue(['scoring', 'maxMissing'], 'too_many_missing_allowed');
+      // Prorating rounds in whole numbers (see scoring.ts).
+      if (instrument.scoring.maxMissing > 0 && !scores.every(Number.isInteger)) issue(['options'], 'prorating_needs_whole_scores');
     } else {
       if (instrument.range.min !== lowest || instrument.range.max !== highest) issue(['range'], 'range_not_items');
       const seen = new Set<number>();
