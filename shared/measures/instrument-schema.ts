@@ -136,21 +136,23 @@ export const instrumentDefinitionSchema = z
     });
     const values = instrument.options.map((option) => option.value);
     if (new Set(values).size !== values.length) issue(['options'], 'option_values_repeated');
-    if (instrument.range.min >= instrument.range.max) issue(['range'], 'range_reversed');
+    // A range upside down is one mistake: the checks that measure bands and caseness against it would only repeat it.
+    const rangeReversed = instrument.range.min >= instrument.range.max;
+    if (rangeReversed) issue(['range'], 'range_reversed');
 
     const scores = instrument.options.map(optionScore);
     const [lowest, highest] = [Math.min(...scores), Math.max(...scores)];
     if (instrument.scoring.kind === 'sum') {
       const multiplier = instrument.scoring.multiplier;
       const count = instrument.items.length;
-      if (instrument.range.min !== lowest * count * multiplier || instrument.range.max !== highest * count * multiplier) {
+      if (!rangeReversed && (instrument.range.min !== lowest * count * multiplier || instrument.range.max !== highest * count * multiplier)) {
         issue(['range'], 'range_not_items');
       }
       if (instrument.scoring.maxMissing >= count) issue(['scoring', 'maxMissing'], 'too_many_missing_allowed');
       // Prorating rounds in whole numbers (see scoring.ts).
       if (instrument.scoring.maxMissing > 0 && !scores.every(Number.isInteger)) issue(['options'], 'prorating_needs_whole_scores');
     } else {
-      if (instrument.range.min !== lowest || instrument.range.max !== highest) issue(['range'], 'range_not_items');
+      if (!rangeReversed && (instrument.range.min !== lowest || instrument.range.max !== highest)) issue(['range'], 'range_not_items');
       const seen = new Set<number>();
       instrument.scoring.subscales.forEach((subscale, index) => {
         for (const number of subscale.items) {
@@ -159,17 +161,18 @@ export const instrumentDefinitionSchema = z
           seen.add(number);
         }
       });
-      if (seen.size !== itemNumbers.length) issue(['scoring', 'subscales'], 'item_in_no_subscale');
+      // Every item in some subscale (counting `seen` would let an unknown number stand in for a missing one).
+      if (itemNumbers.some((number) => !seen.has(number))) issue(['scoring', 'subscales'], 'item_in_no_subscale');
     }
 
     instrument.bands.forEach((band, index) => {
       const previous = instrument.bands[index - 1];
-      if (index === 0 && band.min !== instrument.range.min) issue(['bands', 0, 'min'], 'bands_start_at_range');
+      if (!rangeReversed && index === 0 && band.min !== instrument.range.min) issue(['bands', 0, 'min'], 'bands_start_at_range');
       if (previous && band.min <= previous.min) issue(['bands', index, 'min'], 'bands_not_rising');
-      if (band.min > instrument.range.max) issue(['bands', index, 'min'], 'band_outside_range');
+      if (!rangeReversed && band.min > instrument.range.max) issue(['bands', index, 'min'], 'band_outside_range');
     });
     if (new Set(instrument.bands.map((band) => band.id)).size !== instrument.bands.length) issue(['bands'], 'band_ids_repeated');
-    if (instrument.casenessAtLeast !== null && (instrument.casenessAtLeast <= instrument.range.min || instrument.casenessAtLeast > instrument.range.max)) {
+    if (!rangeReversed && instrument.casenessAtLeast !== null && (instrument.casenessAtLeast <= instrument.range.min || instrument.casenessAtLeast > instrument.range.max)) {
       issue(['casenessAtLeast'], 'caseness_outside_range');
     }
     instrument.alerts.forEach((alert, index) => {

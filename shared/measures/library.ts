@@ -34,8 +34,11 @@ function check(data: unknown): InstrumentFileResult {
   return { ok: false, issues: issuesOf(parsed.error) };
 }
 
+/** One issue per field, the first found: an item number below 1 is not also reported as an unknown item. */
 function issuesOf(error: z.ZodError): InstrumentFileIssue[] {
-  return fieldIssues(error).map((issue) => ({ path: issue.path, message: issue.code }));
+  const byPath = new Map<string, InstrumentFileIssue>();
+  for (const issue of fieldIssues(error)) if (!byPath.has(issue.path)) byPath.set(issue.path, { path: issue.path, message: issue.code });
+  return [...byPath.values()];
 }
 
 /** Checks the text of an instrument file an admin adds. Nothing is thrown: every problem is an issue. */
