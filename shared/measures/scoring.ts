@@ -76,7 +76,9 @@ export function scoreResponses(instrument: InstrumentDefinition, responses: Resp
   const subscales: Record<string, SubscaleScore> = {};
   for (const subscale of scoring.subscales) {
     const answered = subscale.items.map((number) => itemScores[number - 1]).filter((score): score is number => score !== null && score !== undefined);
-    const enough = answered.length > 0 && answered.length >= scoring.minAnsweredFraction * subscale.items.length;
+    // answered ÷ items, not fraction × items: 0.55 × 100 is 55.00000000000001 in floating point,
+    // which would refuse 55 answers of 100; a quotient of whole numbers rounds like the written fraction.
+    const enough = answered.length > 0 && answered.length / subscale.items.length >= scoring.minAnsweredFraction;
     const score = enough ? answered.reduce((sum, value) => sum + value, 0) / answered.length : null;
     subscales[subscale.id] = { score, band: score === null ? null : bandOf(instrument.bands, score) };
   }
