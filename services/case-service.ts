@@ -7,6 +7,7 @@ import { inWriteTransaction } from '../db/transaction';
 import { appendAudit } from './audit-log';
 import { actorOf } from './actor';
 import { caseViews } from './record-views';
+import { assertAlertsFollowedUp } from './measure-alerts';
 import type { Clock } from './clock';
 import type { OpenSession } from './session';
 
@@ -46,6 +47,7 @@ export async function closeCase(session: OpenSession, clock: Clock, input: Parse
     if (input.closedDate > clinicDate(actor.at, session.settings.timeZone)) {
       throw new AppError('VALIDATION', 'The closing date is in the future.', { issues: [{ path: 'closedDate', code: 'date_in_future', message: 'The closing date is in the future.' }] });
     }
+    await assertAlertsFollowedUp(m, row.id);
     const after = { ...row, closedDate: input.closedDate, closureReason: input.closureReason, updatedAt: actor.at };
     await m.getRepository(ClientCaseEntity).save(after);
     await appendAudit(m, { ...actor, action: 'case.close', recordType: 'case', recordId: String(row.id), outcome: 'success', detail: { closureReason: input.closureReason } });

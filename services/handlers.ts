@@ -21,6 +21,11 @@ import { searchNotes } from './note-search';
 import { verifySignatures } from './note-views';
 import { clearRiskFlag, listRiskFlags, raiseRiskFlag } from './risk-flag-service';
 import { addAttachment, getAttachment, listAttachments, openAttachmentCopy } from './attachment-service';
+import { activeInstruments, addInstrument, instrumentCatalogue, setInstrumentEnabled } from './instrument-catalogue';
+import { caseOutcome, listMeasures, recordMeasure } from './measure-service';
+import { followUpWithNote, listAlerts } from './measure-alerts';
+import { dueMeasures, getCasePlan, getDefaultPlan, setCasePlan, setDefaultPlan } from './measurement-plan-service';
+import { endClientMode, startClientMode } from './client-mode';
 import { clinicDate } from '../shared/domain/clinic-time';
 import { passphraseResetSinceLastSignIn } from './account-notices';
 import type { ExportsInProgress } from './exports-in-progress';
@@ -198,7 +203,7 @@ export const handlers: HandlerTable = {
   'notes.search': async (input, ctx) => searchNotes(signedIn(ctx), ctx.clock, input),
   'home.get': async (_input, ctx) => {
     const session = signedIn(ctx);
-    return homeScreen(session, clinicDate(isoAt(ctx.clock), session.settings.timeZone));
+    return homeScreen(session, clinicDate(isoAt(ctx.clock), session.settings.timeZone), ctx.clock.now());
   },
   'risks.list': async (input, ctx) => ({ flags: await listRiskFlags(signedIn(ctx), ctx.clock, input) }),
   'risks.raise': async (input, ctx) => raiseRiskFlag(signedIn(ctx), ctx.clock, input),
@@ -207,4 +212,20 @@ export const handlers: HandlerTable = {
   'attachments.add': async (input, ctx) => addAttachment(signedIn(ctx), ctx.clock, input),
   'attachments.get': async (input, ctx) => getAttachment(signedIn(ctx), ctx.clock, input.id),
   'attachments.openCopy': async (input, ctx) => openAttachmentCopy(signedIn(ctx), ctx.clock, input.id, ctx.openCopy),
+  'measures.instruments': async (input, ctx) => activeInstruments(signedIn(ctx), input),
+  'measures.catalogue': async (input, ctx) => instrumentCatalogue(signedIn(ctx), input),
+  'measures.setEnabled': async (input, ctx) => setInstrumentEnabled(signedIn(ctx), ctx.clock, input),
+  'measures.addInstrument': async (input, ctx) => addInstrument(signedIn(ctx), ctx.clock, input),
+  'measures.record': async (input, ctx) => recordMeasure(signedIn(ctx), ctx.clock, input),
+  'measures.list': async (input, ctx) => ({ administrations: await listMeasures(signedIn(ctx), ctx.clock, input) }),
+  'measures.caseOutcome': async (input, ctx) => caseOutcome(signedIn(ctx), ctx.clock, input),
+  'measures.alerts': async (input, ctx) => ({ alerts: await listAlerts(signedIn(ctx), ctx.clock, input) }),
+  'measures.followUpAlert': async (input, ctx) => followUpWithNote(signedIn(ctx), ctx.clock, input),
+  'measures.plan': async (input, ctx) => getCasePlan(signedIn(ctx), ctx.clock, input),
+  'measures.setPlan': async (input, ctx) => setCasePlan(signedIn(ctx), ctx.clock, input),
+  'measures.defaultPlan': async (_input, ctx) => getDefaultPlan(signedIn(ctx)),
+  'measures.setDefaultPlan': async (input, ctx) => setDefaultPlan(signedIn(ctx), ctx.clock, input),
+  'measures.due': async (input, ctx) => ({ due: await dueMeasures(signedIn(ctx), ctx.clock, input) }),
+  'measures.startClientMode': async (input, ctx) => startClientMode(signedIn(ctx), ctx.clock, input),
+  'measures.endClientMode': async (input, ctx) => endClientMode(ctx, signedIn(ctx), input),
 };

@@ -8,6 +8,8 @@ import { inWriteTransaction } from '../db/transaction';
 import { appendAudit } from './audit-log';
 import { actorOf, type Actor } from './actor';
 import { assertInCaseload, noteReadGroundFor, refuseAsNotFound, viewerCasesOf } from './caseload';
+import { openAlertsOf } from './measure-alerts';
+import { overdueMeasuresOf } from './measurement-plan-service';
 import { reviewsDue } from './risk-flag-service';
 import { recentFullExports, recentPassphraseResets, windowStart } from './account-notices';
 import { addendaOf, addendumHash, breakGlassOpenings, noteHash, noteView, queryNoteSummaries } from './note-views';
@@ -219,11 +221,19 @@ export async function addAddendum(session: OpenSession, clock: Clock, input: Par
  * caseload, break-glass openings of their notes, full exports that held their notes, and
  * new passphrases someone else gave them.
  */
-export async function homeScreen(session: OpenSession, today: string): Promise<ChannelOutput<'home.get'>> {
+export async function homeScreen(session: OpenSession, today: string, nowMs: number): Promise<ChannelOutput<'home.get'>> {
   const m = session.dataSource.manager;
   const passphraseResets = await recentPassphraseResets(m, session.user.id, today);
-  if (session.user.role !== 'counsellor') return { notesToSign: [], reviewsDue: [], breakGlass: [], fullExports: [], passphraseResets };
+  if (session.user.role !== 'counsellor') return { notesToSign: [], reviewsDue: [], breakGlass: [], fullExports: [], passphraseResets, measureAlerts: [], measuresOverdue: [] };
   const notesToSign = await queryNoteSummaries(m, "n.author_user_id = ? AND n.status = 'draft'", [session.user.id], session.user, 'n.created_at ASC, n.id ASC', 200);
   const breakGlass = await breakGlassOpenings(m, '(n.author_user_id = ? OR c.counsellor_id = ?) AND na.opened_at >= ?', [session.user.id, session.user.id, windowStart(today)]);
-  return { notesToSign, reviewsDue: await reviewsDue(session, today), breakGlass, fullExports: await recentFullExports(m, session.user.id, today), passphraseResets };
+  return {
+    notesToSign,
+    reviewsDue: await reviewsDue(session, today),
+    breakGlass,
+    fullExports: await recentFullExports(m, session.user.id, today),
+    passphraseResets,
+    measureAlerts: await openAlertsOf(m, session.user.id),
+    measuresOverdue: await overdueMeasuresOf(m, session.user.id, session.settings.timeZone, nowMs),
+  };
 }

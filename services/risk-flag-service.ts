@@ -2,14 +2,14 @@ import { IsNull, type EntityManager } from 'typeorm';
 import { AppError } from '../shared/errors';
 import type { ParsedInput, RiskFlag } from '../shared/contract';
 import { clinicDate } from '../shared/domain/clinic-time';
-import type { NoteContent } from '../shared/domain/notes';
-import { ClientCaseEntity, NoteEntity, RiskFlagEntity, type ClientCaseRow } from '../db/entities';
+import { ClientCaseEntity, RiskFlagEntity, type ClientCaseRow } from '../db/entities';
 import { inWriteTransaction } from '../db/transaction';
 import { appendAudit } from './audit-log';
 import { actorOf, type Actor } from './actor';
 import { assertInCaseload, readableNoteSql, refuseAsNotFound } from './caseload';
-import { noteHash } from './note-views';
 import { clientName } from './record-views';
+import { signedReasonNote } from './signed-note';
+import { followUpAlertsWithFlag } from './measure-alerts';
 import type { Clock } from './clock';
 import type { OpenSession, SessionUser } from './session';
 
@@ -80,26 +80,6 @@ async function caseForFlagNote(session: OpenSession, actor: Actor, caseId: numbe
   return kase;
 }
 
-/** Saves the counsellor's reason as a signed free-text note on the case (audited as signed). */
-async function signedReasonNote(m: EntityManager, actor: Actor, kase: ClientCaseRow, text: string): Promise<number> {
-  const content: NoteContent = { text: text.normalize('NFC') };
-  const row = await m.getRepository(NoteEntity).save({
-    caseId: kase.id,
-    sessionId: null,
-    authorUserId: actor.actorUserId,
-    template: 'free_text' as const,
-    content: JSON.stringify(content),
-    status: 'signed' as const,
-    signedAt: actor.at,
-    signedByUserId: actor.actorUserId,
-    contentSha256: noteHash('free_text', content),
-    createdAt: actor.at,
-    updatedAt: actor.at,
-  });
-  await appendAudit(m, { ...actor, action: 'note.sign', recordType: 'note', recordId: String(row.id), outcome: 'success', detail: { caseId: kase.id, template: 'free_text' } });
-  return row.id;
-}
-
 async function flagById(m: EntityManager, viewer: SessionUser, id: number): Promise<RiskFlag> {
   const [flag] = await queryFlags(m, viewer, 'rf.id = ?', [id]);
   return flag!;
@@ -127,6 +107,8 @@ export async function raiseRiskFlag(session: OpenSession, clock: Clock, input: P
       clearedByUserId: null,
       clearedNoteId: null,
     });
+    // A self-harm flag is the follow-up of the case's questionnaire alerts (PHQ-9 item 9).
+    if (input.kind === 'suicide_self_harm') await followUpAlertsWithFlag(m, actor, kase.id, row.id);
     await appendAudit(m, { ...actor, action: 'risk.raise', recordType: 'client', recordId: String(input.clientId), outcome: 'success', detail: { flagId: row.id, kind: input.kind, level: input.level, ...(replaced ? { replaces: replaced.id } : {}) } });
     return flagById(m, session.user, row.id);
   });

@@ -17,6 +17,11 @@ export interface OpenSession {
   user: SessionUser;
   settings: Settings;
   lastActivityMs: number;
+  /**
+   * Set while the desktop is handed to a client for questionnaires on this case (issue 12):
+   * only the client-mode channels answer, and the idle lock waits. `since` is an ISO instant.
+   */
+  clientMode?: { caseId: number; since: string } | null;
 }
 
 export function sessionInfo(session: OpenSession, failedAttemptsSinceLastSignIn = 0, passphraseResetSinceLastSignIn: SessionInfo['passphraseResetSinceLastSignIn'] = null): SessionInfo {

@@ -9,6 +9,7 @@ import { VaultFolder } from '../db/vault/vault-folder';
 import { inWriteTransaction } from '../db/transaction';
 import { appendAudit } from './audit-log';
 import { isoAt, systemClock, type Clock } from './clock';
+import { assertAllowedInClientMode } from './client-mode';
 import { handlers, type HandlerContext } from './handlers';
 import { closeSession, type OpenSession } from './session';
 import { logError } from './log';
@@ -152,6 +153,7 @@ export function createTenangApp(options: TenangAppOptions): TenangApp {
     }
     const parsed = (spec.input as z.ZodType).safeParse(input ?? {});
     if (!parsed.success) return failure(new AppError('VALIDATION', 'Some fields are not valid.', { issues: fieldIssues(parsed.error) }));
+    if (session) assertAllowedInClientMode(session, channel, parsed.data);
     if (session && !NOT_ACTIVITY.has(channel)) session.lastActivityMs = clock.now();
     const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
     const value = await handler(parsed.data, context());
@@ -189,7 +191,8 @@ export function createTenangApp(options: TenangAppOptions): TenangApp {
     },
     checkIdle: () =>
       exclusive(async () => {
-        if (session && clock.now() - session.lastActivityMs >= session.settings.autoLockMinutes * 60_000) await lockNow('idle');
+        // A client answering questionnaires may take their time: the idle lock waits for client mode to end.
+        if (session && !session.clientMode && clock.now() - session.lastActivityMs >= session.settings.autoLockMinutes * 60_000) await lockNow('idle');
       }),
     lock: (reason) => exclusive(() => lockNow(reason)),
     flushDrafts: async (graceMs = DRAFT_FLUSH_GRACE_MS) => {

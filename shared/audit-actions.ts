@@ -71,6 +71,15 @@ export const AUDIT_ACTIONS = [
   'risk.clear',
   'attachment.add',
   'attachment.open',
+  /** A questionnaire was given (instrument, mode, how many alerts: never the answers). */
+  'measure.record',
+  /** An alert raised by an answer was followed up, by a risk flag or a signed note. */
+  'measure.alert_follow_up',
+  'measure.plan_change',
+  'measure.default_plan_change',
+  'instrument.enable',
+  'instrument.disable',
+  'instrument.add',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -33,6 +33,11 @@ export const ERROR_CODES = [
   'ILLEGAL_TRANSITION',
   'COUNSELLOR_UNAVAILABLE',
   'CASE_CLOSED',
+  /** The case has a questionnaire alert (PHQ-9 item 9) not yet followed up. */
+  'RISK_FOLLOW_UP_NEEDED',
+  'INSTRUMENT_EXISTS',
+  /** The desktop is handed to a client: only the questionnaire answers (issue 12). */
+  'CLIENT_MODE',
   'EXPORT_UNREADABLE',
   'VAULT_NOT_EMPTY',
   'ROOM_NAME_TAKEN',

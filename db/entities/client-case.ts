@@ -13,6 +13,8 @@ export interface ClientCaseRow {
   closureReason: ClosureReason | null;
   /** Counted by scheduling (issue 4) against the contract's allowance. */
   sessionsUsed: number;
+  /** The case's own measurement plan (JSON); null follows the clinic's default. */
+  measurementPlan: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -29,6 +31,7 @@ export const ClientCaseEntity = new EntitySchema<ClientCaseRow>({
     closedDate: { type: 'varchar', name: 'closed_date', nullable: true },
     closureReason: { type: 'varchar', name: 'closure_reason', nullable: true },
     sessionsUsed: { type: 'integer', name: 'sessions_used' },
+    measurementPlan: { type: 'text', name: 'measurement_plan', nullable: true },
     createdAt: { type: 'varchar', name: 'created_at' },
     updatedAt: { type: 'varchar', name: 'updated_at' },
   },

@@ -11,6 +11,7 @@ import { SettingEntity } from './setting';
 import { NoteAccessEntity, NoteAddendumEntity, NoteEntity, RiskFlagEntity } from './note';
 import { AttachmentEntity } from './attachment';
 import { ExportLogEntity } from './export-log';
+import { InstrumentSettingEntity, MeasureAdministrationEntity, MeasureAlertEntity } from './measure';
 import { UserAccountEntity } from './user-account';
 
 export * from './agency';
@@ -25,7 +26,8 @@ export * from './session';
 export * from './note';
 export * from './attachment';
 export * from './export-log';
+export * from './measure';
 export * from './setting';
 export * from './user-account';
 
-export const ENTITIES = [UserAccountEntity, SettingEntity, AuditEntryEntity, DraftEntity, AgencyEntity, ContractEntity, ClientEntity, ClientCaseEntity, ReferralEntity, ReferralStatusChangeEntity, RoomEntity, WorkingHoursEntity, LeaveEntity, ClinicHolidayEntity, SessionEntity, SessionChangeEntity, SessionAttendeeEntity, NoteEntity, NoteAddendumEntity, RiskFlagEntity, NoteAccessEntity, AttachmentEntity, ExportLogEntity];
+export const ENTITIES = [UserAccountEntity, SettingEntity, AuditEntryEntity, DraftEntity, AgencyEntity, ContractEntity, ClientEntity, ClientCaseEntity, ReferralEntity, ReferralStatusChangeEntity, RoomEntity, WorkingHoursEntity, LeaveEntity, ClinicHolidayEntity, SessionEntity, SessionChangeEntity, SessionAttendeeEntity, NoteEntity, NoteAddendumEntity, RiskFlagEntity, NoteAccessEntity, AttachmentEntity, ExportLogEntity, MeasureAdministrationEntity, MeasureAlertEntity, InstrumentSettingEntity];

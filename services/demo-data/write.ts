@@ -181,6 +181,7 @@ export function writePlan(m: EntityManager, plan: DemoPlan, adminId: number, slo
         closedDate: c.closedDay === null ? null : dateOf(c.closedDay),
         closureReason: c.closureReason,
         sessionsUsed: c.sessionsUsed,
+        measurementPlan: null,
         createdAt: iso(c.createdMs),
         updatedAt: iso(c.updatedMs),
       })),

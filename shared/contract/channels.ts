@@ -45,6 +45,20 @@ import {
   riskRaiseSchema,
 } from './note-schemas';
 import { dataExportResultSchema, dataExportSchema } from './accountability-schemas';
+import {
+  administrationSchema,
+  alertFollowUpSchema,
+  caseOutcomeSchema,
+  casePlanSchema,
+  dueMeasureSchema,
+  instrumentCatalogueEntrySchema,
+  instrumentViewSchema,
+  measureAlertSchema,
+  measureListSchema,
+  measurementPlanSchema,
+  measureRecordSchema,
+} from './measure-schemas';
+import { LANGUAGES } from '../settings';
 import { ATTACHMENT_TYPES } from '../domain/attachments';
 import { URGENCIES } from '../domain/agencies';
 import { REFERRAL_STATUSES } from '../domain/referrals';
@@ -629,6 +643,102 @@ export const channels = {
     access: ANY_SIGNED_IN,
     input: z.object({ id: z.number().int().positive() }).strict(),
     output: z.object({ opened: z.literal(true) }),
+  }),
+  'measures.instruments': channel({
+    summary: 'The outcome-measure instruments the clinic uses, with their items in the caller’s language (or the one asked for: a client answers in theirs).',
+    access: ANY_SIGNED_IN,
+    input: z.object({ language: z.enum(LANGUAGES).optional() }).strict(),
+    output: z.object({ instruments: z.array(instrumentViewSchema) }),
+  }),
+  'measures.catalogue': channel({
+    summary: 'Every instrument the clinic has, bundled or added, and whether it is switched on.',
+    access: ADMIN_ONLY,
+    input: z.object({ language: z.enum(LANGUAGES).optional() }).strict(),
+    output: z.object({ entries: z.array(instrumentCatalogueEntrySchema) }),
+  }),
+  'measures.setEnabled': channel({
+    summary: 'Switch an instrument on or off for the clinic (past administrations keep their scores).',
+    access: ADMIN_ONLY,
+    input: z.object({ instrumentId: z.string().min(1).max(40), enabled: z.boolean() }).strict(),
+    output: z.object({ entries: z.array(instrumentCatalogueEntrySchema) }),
+  }),
+  'measures.addInstrument': channel({
+    summary: 'Add an instrument file the clinic holds a licence for, checked against the instrument schema field by field.',
+    access: ADMIN_ONLY,
+    input: z.object({ fileText: z.string().min(1, { message: 'required' }).max(1_000_000) }).strict(),
+    output: z.object({ entries: z.array(instrumentCatalogueEntrySchema) }),
+  }),
+  'measures.record': channel({
+    summary: 'Record a questionnaire given on the caller’s open case, answers item by item as given; returns it scored, with any alerts.',
+    access: COUNSELLOR_ONLY,
+    input: measureRecordSchema,
+    output: administrationSchema,
+  }),
+  'measures.list': channel({
+    summary: 'A case’s or a client’s administrations, oldest first, each scored (item-level answers for counsellors only).',
+    access: ANY_SIGNED_IN,
+    input: measureListSchema,
+    output: z.object({ administrations: z.array(administrationSchema) }),
+  }),
+  'measures.caseOutcome': channel({
+    summary: 'A case’s change per instrument and its paired outcome (recovery, reliable improvement and deterioration), by the published rules.',
+    access: ANY_SIGNED_IN,
+    input: z.object({ caseId: z.number().int().positive() }).strict(),
+    output: caseOutcomeSchema,
+  }),
+  'measures.alerts': channel({
+    summary: 'A client’s questionnaire alerts (PHQ-9 item 9), open ones first, with how each was followed up.',
+    access: ANY_SIGNED_IN,
+    input: z.object({ clientId: z.number().int().positive() }).strict(),
+    output: z.object({ alerts: z.array(measureAlertSchema) }),
+  }),
+  'measures.followUpAlert': channel({
+    summary: 'Follow an alert up by deciding not to raise a risk flag, in words saved as a signed note (raising a self-harm flag follows it up too).',
+    access: COUNSELLOR_ONLY,
+    input: alertFollowUpSchema,
+    output: measureAlertSchema,
+  }),
+  'measures.plan': channel({
+    summary: 'A case’s measurement plan, and whether it is the clinic’s default.',
+    access: ANY_SIGNED_IN,
+    input: z.object({ caseId: z.number().int().positive() }).strict(),
+    output: casePlanSchema,
+  }),
+  'measures.setPlan': channel({
+    summary: 'Change a case’s measurement plan (its counsellor), or return it to the clinic’s default (plan null).',
+    access: COUNSELLOR_ONLY,
+    input: z.object({ caseId: z.number().int().positive(), plan: measurementPlanSchema.nullable() }).strict(),
+    output: casePlanSchema,
+  }),
+  'measures.defaultPlan': channel({
+    summary: 'The clinic’s default measurement plan.',
+    access: ANY_SIGNED_IN,
+    input: empty,
+    output: z.object({ plan: measurementPlanSchema }),
+  }),
+  'measures.setDefaultPlan': channel({
+    summary: 'Set the clinic’s default measurement plan (cases with their own plan keep it).',
+    access: ADMIN_ONLY,
+    input: z.object({ plan: measurementPlanSchema }).strict(),
+    output: z.object({ plan: measurementPlanSchema }),
+  }),
+  'measures.due': channel({
+    summary: 'What a case’s plan asks that has not been given: at its sessions (overdue once a session took place) and at closure.',
+    access: ANY_SIGNED_IN,
+    input: z.object({ caseId: z.number().int().positive() }).strict(),
+    output: z.object({ due: z.array(dueMeasureSchema) }),
+  }),
+  'measures.startClientMode': channel({
+    summary: 'Hand the desktop to the client for questionnaires on this case: until the counsellor’s passphrase ends it, only those can be reached, and the idle lock waits.',
+    access: COUNSELLOR_ONLY,
+    input: z.object({ caseId: z.number().int().positive() }).strict(),
+    output: z.object({ started: z.literal(true) }),
+  }),
+  'measures.endClientMode': channel({
+    summary: 'The counsellor takes the desktop back with their passphrase; returns the alerts the client’s answers raised.',
+    access: COUNSELLOR_ONLY,
+    input: z.object({ passphrase: z.string().min(1, { message: 'required' }).max(1024) }).strict(),
+    output: z.object({ alerts: z.array(measureAlertSchema) }),
   }),
 } as const satisfies Record<ChannelName, ChannelSpec>;
 

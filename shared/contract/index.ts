@@ -5,3 +5,4 @@ export * from './referral-schemas';
 export * from './availability-schemas';
 export * from './session-schemas';
 export * from './note-schemas';
+export * from './measure-schemas';

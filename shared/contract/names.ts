@@ -79,6 +79,22 @@ export const CHANNEL_NAMES = [
   'attachments.add',
   'attachments.get',
   'attachments.openCopy',
+  'measures.instruments',
+  'measures.catalogue',
+  'measures.setEnabled',
+  'measures.addInstrument',
+  'measures.record',
+  'measures.list',
+  'measures.caseOutcome',
+  'measures.alerts',
+  'measures.followUpAlert',
+  'measures.plan',
+  'measures.setPlan',
+  'measures.defaultPlan',
+  'measures.setDefaultPlan',
+  'measures.due',
+  'measures.startClientMode',
+  'measures.endClientMode',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dueMeasureSchema, measureAlertSchema } from './measure-schemas';
 import { NOTE_TEMPLATES, RISK_KINDS, RISK_LEVELS, NOTE_TEXT_MAX, ADDENDUM_TEXT_MAX } from '../domain/notes';
 import { ATTACHMENT_KINDS, ATTACHMENT_TYPES } from '../domain/attachments';
 import { calendarDateSchema } from './agency-schemas';
@@ -190,6 +191,10 @@ export const homeSchema = z.object({
   fullExports: z.array(fullExportNoticeSchema),
   /** New passphrases someone else gave the caller, newest first (last 90 days). */
   passphraseResets: z.array(passphraseResetNoticeSchema),
+  /** Questionnaire alerts on the caller's cases not yet followed up, oldest first: the top of Home. */
+  measureAlerts: z.array(measureAlertSchema),
+  /** Measures the plans of the caller's open cases asked for at sessions that have taken place. */
+  measuresOverdue: z.array(dueMeasureSchema),
 });
 
 export const attachmentSchema = z.object({

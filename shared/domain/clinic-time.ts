@@ -6,3 +6,8 @@ export function clinicDate(instant: string, timeZone: string): string {
   if (!date) throw new Error('not an ISO instant');
   return date;
 }
+
+/** The clinic's wall-clock time (`YYYY-MM-DDTHH:mm`, as forms take it and as it sorts) at an instant. */
+export function clinicWallClock(instantMs: number, timeZone: string): string {
+  return DateTime.fromMillis(instantMs, { zone: timeZone }).toFormat("yyyy-MM-dd'T'HH:mm");
+}

@@ -75,6 +75,9 @@ const TABLE_OF: Record<string, string> = {
   attendee: 'client',
   candidate: 'client',
   notes_to_sign: 'note',
+  administration: 'measure_administration',
+  alert: 'measure_alert',
+  measure_alert: 'measure_alert',
 };
 
 function tableOfKind(word: string): string {

@@ -221,6 +221,14 @@ export async function buildClinic(plan: ClinicPlan, clock: Clock): Promise<Built
           const note = await call<{ id: number }>(app, 'notes.create', { caseId: kase.id, sessionId: null, template: 'free_text' });
           await call(app, 'notes.sign', { id: note.id, content: { text: `${made.given} ${made.family} cemas menjelang apel pagi; tidur kurang.` } });
         }
+        // A PHQ-9 on every case; item 9 positive where the client has a risk flag, so alerts wait on Home.
+        await call(app, 'measures.record', {
+          caseId: kase.id,
+          instrumentId: 'phq9',
+          administeredAt: DateTime.fromMillis(clock.now(), { zone }).toFormat("yyyy-MM-dd'T'HH:mm"),
+          mode: 'counsellor',
+          responses: [2, 1, 2, 1, 1, 0, 1, 0, c.risk ? 1 : 0],
+        });
         if (c.risk) {
           await call(app, 'risks.raise', { clientId: made.id, caseId: kase.id, kind: 'safeguarding', level: 'medium', reviewDate: DateTime.fromMillis(clock.now() + 7 * DAY_MS, { zone }).toISODate(), note: `Kekhawatiran tentang ${made.given}.` });
         }

@@ -25,7 +25,10 @@ const ENDS_THE_SESSION = new Set<ChannelName>(['session.lock', 'session.unlock',
 const COUNSELLOR_CHANNELS = (Object.keys(channels) as ChannelName[]).filter((name) => roleMayCall(channels[name].access, 'counsellor') && !ENDS_THE_SESSION.has(name));
 
 /** Channels the run must have used successfully at least once, or it proved little. */
-const MUST_SUCCEED: ChannelName[] = ['sessions.get', 'sessions.list', 'sessions.setAttendance', 'clients.search', 'clients.get', 'notes.search', 'notes.get', 'notes.list', 'risks.list', 'attachments.list', 'referrals.get', 'home.get'];
+const MUST_SUCCEED: ChannelName[] = ['sessions.get', 'sessions.list', 'sessions.setAttendance', 'clients.search', 'clients.get', 'notes.search', 'notes.get', 'notes.list', 'risks.list', 'attachments.list', 'referrals.get', 'home.get', 'measures.list', 'measures.alerts', 'measures.due'];
+
+/** Client mode (issue 12) refuses most channels; the run takes the desktop back after this many calls in it. */
+const CALLS_IN_CLIENT_MODE = 6;
 
 const NOW = Date.parse('2026-11-28T02:00:00Z'); // Saturday 28 November 2026, 09:00 in Jakarta
 const CALLS_PER_CLINIC = 500;
@@ -54,15 +57,21 @@ describe('the caseload wall (property)', () => {
           const vaultNow = () => ({ ids: idsByTable(reader), words: wordsOf(reader), outsiders: outsidersOf(reader, clinic.target.id) });
           let vault = vaultNow();
           outsidersHidden += vault.outsiders.length;
+          let clientModeCalls: number | null = null;
           for (let i = 0; i < CALLS_PER_CLINIC; i += 1) {
-            const channel = g(fc.constantFrom, ...COUNSELLOR_CHANNELS);
+            // The counsellor takes the desktop back (with their passphrase) a few calls after handing it over.
+            const takeBack = clientModeCalls !== null && clientModeCalls >= CALLS_IN_CLIENT_MODE;
+            const channel: ChannelName = takeBack ? 'measures.endClientMode' : g(fc.constantFrom, ...COUNSELLOR_CHANNELS);
             const world: InputWorld = { nowMs: clock.now(), timeZone: 'Asia/Jakarta', ids: vault.ids, seen, words: vault.words, fileBase64: TINY_PDF_BASE64 };
-            const input = g(inputArbitrary, channel, world);
+            const input = takeBack ? { passphrase: clinic.target.passphrase } : g(inputArbitrary, channel, world);
             const sent = JSON.stringify(input);
             const typedTokens = vault.outsiders.flatMap((o) => o.tokens.filter((t) => sent.includes(t)));
             const before = occurrencesInVault(reader, typedTokens);
             const reply = await clinic.app.dispatch(channel, input);
             trail.push(`${channel} ${sent.slice(0, 300)} → ${reply.ok ? 'ok' : reply.error.code}`);
+            if (clientModeCalls !== null) clientModeCalls += 1;
+            if (reply.ok && channel === 'measures.startClientMode') clientModeCalls = 0;
+            if (reply.ok && channel === 'measures.endClientMode') clientModeCalls = null;
             const count = tally.get(channel)!;
             count.calls += 1;
             if (reply.ok) {
