@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import { fieldIssues } from '../field-issues';
 import { instrumentDefinitionSchema, type InstrumentDefinition } from './instrument-schema';
-import cbi from './instruments/cbi.json';
-import gad7 from './instruments/gad7.json';
-import k10 from './instruments/k10.json';
-import phq9 from './instruments/phq9.json';
-import pss10 from './instruments/pss10.json';
-import who5 from './instruments/who5.json';
+import cbi from './instruments/cbi.json' with { type: 'json' };
+import gad7 from './instruments/gad7.json' with { type: 'json' };
+import k10 from './instruments/k10.json' with { type: 'json' };
+import phq9 from './instruments/phq9.json' with { type: 'json' };
+import pss10 from './instruments/pss10.json' with { type: 'json' };
+import who5 from './instruments/who5.json' with { type: 'json' };
 
 /**
  * The instruments Tenang ships with, and the check of an instrument file a clinic admin
