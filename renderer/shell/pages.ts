@@ -1,7 +1,7 @@
 import type { Role } from '../../shared/roles';
 
 /** Every place in the signed-in app. Admin pages carry their tab so a lock returns to it. */
-export const PAGES = ['home', 'notes/search', 'referrals', 'referrals/waitlist', 'referrals/new', 'referrals/import', 'calendar', 'clients', 'reports', 'admin/users', 'admin/agencies', 'admin/scheduling', 'admin/settings', 'admin/audit', 'admin/export', 'account'] as const;
+export const PAGES = ['home', 'notes/search', 'referrals', 'referrals/waitlist', 'referrals/new', 'referrals/import', 'calendar', 'clients', 'reports', 'admin/users', 'admin/agencies', 'admin/scheduling', 'admin/settings', 'admin/measures', 'admin/audit', 'admin/export', 'account'] as const;
 export type PageId = (typeof PAGES)[number];
 
 /**
