@@ -118,6 +118,7 @@ test('an admin reads the instrument catalogue, switches the PSS-10 off and on, a
   await addForm.getByRole('button', { name: 'Add instrument' }).click();
   await expect(page.getByTestId('instrument-added')).toHaveText('EXAMPLE-3 has been added and counsellors can give it. It is listed above.');
   await expect(issues).toHaveCount(0);
+  await expect(page.getByTestId('measures-notice')).toHaveCount(0);
   await expect(page.getByTestId('instrument-file-name')).toHaveText('No file chosen');
   await expect(cards).toHaveCount(7);
   const example = page.getByTestId('measure-example_wellbeing');

@@ -11,9 +11,9 @@ import { InstrumentFileIssues } from './InstrumentFileIssues';
 /**
  * Admin → Measures → add an instrument file. The file is read here and its text sent to
  * `measures.addInstrument`, which checks it field by field; a refused file adds nothing and
- * every problem is listed under its field. `onAdded` gets the new instrument's id.
+ * every problem is listed under its field path. `onAdded` is told once the catalogue has the new instrument.
  */
-export function AddInstrumentForm({ knownIds, onAdded }: { knownIds: readonly string[]; onAdded: (instrumentId: string) => Promise<void> }) {
+export function AddInstrumentForm({ knownIds, onAdded }: { knownIds: readonly string[]; onAdded: () => Promise<void> }) {
   const { t } = useTranslation();
   const inputId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -46,11 +46,12 @@ export function AddInstrumentForm({ knownIds, onAdded }: { knownIds: readonly st
     setAdding(true);
     try {
       const { entries } = await call('measures.addInstrument', { fileText });
-      const instrument = entries.find((entry) => !knownIds.includes(entry.instrument.id))?.instrument;
+      // The new one is the id the list did not have (added files come last, should the list be stale).
+      const instrument = (entries.find((entry) => !knownIds.includes(entry.instrument.id)) ?? entries[entries.length - 1])?.instrument;
       setAdded({ shortName: instrument?.shortName ?? '' });
       setFile(null);
       if (fileInput.current) fileInput.current.value = '';
-      if (instrument) await onAdded(instrument.id);
+      await onAdded();
     } catch (error) {
       if (isApiError(error) && error.code === 'VALIDATION' && error.issues.length > 0) setIssues(error.issues);
       else setFormError(errorCodeOf(error));

@@ -87,7 +87,14 @@ export function MeasuresPanel() {
           </div>
         )}
       </section>
-      <AddInstrumentForm knownIds={entries?.map((entry) => entry.instrument.id) ?? []} onAdded={load} />
+      <AddInstrumentForm
+        knownIds={entries?.map((entry) => entry.instrument.id) ?? []}
+        onAdded={async () => {
+          // The add form says what happened; an older switch notice would only compete with it.
+          setNotice(null);
+          await load();
+        }}
+      />
     </>
   );
 }
