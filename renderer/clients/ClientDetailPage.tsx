@@ -18,6 +18,7 @@ import { CaseSessionsList } from '../calendar/CaseSessionsList';
 import { RiskFlagsPanel } from '../risk/RiskFlagsPanel';
 import { ClientNotesSection } from '../notes/ClientNotesSection';
 import { AttachmentsSection } from '../attachments/AttachmentsSection';
+import { MeasuresSection } from '../measures/MeasuresSection';
 
 type ClientRecord = ChannelOutput<'clients.get'>;
 type DoneNotice = 'clients.detail.saved' | 'clients.detail.caseClosed' | 'clients.detail.sessionBooked';
@@ -136,6 +137,7 @@ export function ClientDetailPage({ clientId, onBack }: ClientDetailPageProps) {
         </section>
       )}
       {cases.length > 0 && <ClientNotesSection clientId={client.id} cases={cases} />}
+      {cases.length > 0 && <MeasuresSection clientId={client.id} cases={cases} />}
       <AttachmentsSection clientId={client.id} cases={cases} />
       <section className="card" aria-labelledby="client-referrals-title">
         <h2 id="client-referrals-title" className="card-heading">

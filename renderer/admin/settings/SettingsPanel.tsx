@@ -5,6 +5,7 @@ import type { ErrorCode } from '../../../shared/errors';
 import { call, errorCodeOf } from '../../api/client';
 import { FormAlert } from '../../forms/FormAlert';
 import { SettingsForm } from './SettingsForm';
+import { DefaultPlanSection } from '../../measures/DefaultPlanSection';
 
 /** Loads the clinic settings, then shows them for editing. */
 export function SettingsPanel() {
@@ -17,18 +18,21 @@ export function SettingsPanel() {
       .catch((failure: unknown) => setError(errorCodeOf(failure)));
   }, []);
   return (
-    <section className="card" aria-labelledby="settings-title">
-      {settings ? (
-        <SettingsForm initial={settings} titleId="settings-title" />
-      ) : (
-        <>
-          <h2 id="settings-title" className="card-heading">
-            {t('admin.settings.title')}
-          </h2>
-          <FormAlert code={error} />
-          {!error && <p className="muted">{t('common.loading')}</p>}
-        </>
-      )}
-    </section>
+    <>
+      <section className="card" aria-labelledby="settings-title">
+        {settings ? (
+          <SettingsForm initial={settings} titleId="settings-title" />
+        ) : (
+          <>
+            <h2 id="settings-title" className="card-heading">
+              {t('admin.settings.title')}
+            </h2>
+            <FormAlert code={error} />
+            {!error && <p className="muted">{t('common.loading')}</p>}
+          </>
+        )}
+      </section>
+      <DefaultPlanSection />
+    </>
   );
 }
