@@ -87,12 +87,13 @@ export function AdministrationsTable({ administrations, instruments }: Administr
 function AnswerList({ responses, instrument }: { responses: (number | null)[]; instrument: InstrumentView | undefined }) {
   const { t } = useTranslation();
   return (
-    <ol className="measure-answers" data-testid="measure-answers">
+    <ol className="measure-answers" aria-label={t('measures.table.answers')} data-testid="measure-answers">
       {responses.map((value, index) => {
         const item = instrument?.items[index];
         const option = item?.options.find((candidate) => candidate.value === value);
         return (
           <li key={index} className="measure-answers__item">
+            <span className="measure-answers__number">{item?.number ?? index + 1}.</span>
             <span className="measure-answers__text">{item?.text ?? t('measures.record.itemLabel', { number: index + 1 })}</span>
             <span className={value === null ? 'measure-answers__value measure-answers__value--none' : 'measure-answers__value'}>
               {value === null ? t('measures.table.noAnswer') : (option?.label ?? String(value))}

@@ -45,8 +45,8 @@ export function QuestionItem({ item, index, registration, answered, flaggedUnans
         )}
         {flaggedUnanswered && !answered && <p className="measure-item__unanswered">{t('measures.record.unansweredItem')}</p>}
         {answered && (
-          <button type="button" className="link-button measure-item__clear" onClick={onClear}>
-            {t('measures.record.clearAnswer', { number: item.number })}
+          <button type="button" className="link-button measure-item__clear" aria-label={t('measures.record.clearAnswer', { number: item.number })} onClick={onClear}>
+            {t('measures.record.clear')}
           </button>
         )}
       </div>

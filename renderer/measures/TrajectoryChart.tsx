@@ -11,6 +11,8 @@ import { scoreTicks, tickDate, timeDomain, timeTicks, trajectoryLines, trajector
 const BAND_FILLS = ['#dff1e6', '#eef5d9', '#fcf1d2', '#fde3cf', '#f9d6d3'];
 const LINE_COLOURS = ['#0b5c56', '#7a4fb5', '#b4561f'];
 const MUTED = '#566966';
+/** Room right of the plot for the band names, so they never sit under a point. */
+const BAND_LABEL_ROOM = 130;
 
 interface TrajectoryChartProps {
   instrument: InstrumentView;
@@ -42,7 +44,7 @@ export function TrajectoryChart({ instrument, administrations }: TrajectoryChart
       </figcaption>
       <div className="measure-chart__plot" aria-hidden="true">
         <ResponsiveContainer width="100%" height={260}>
-          <LineChart data={data} margin={{ top: 12, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
+          <LineChart data={data} margin={{ top: 12, right: BAND_LABEL_ROOM, bottom: 4, left: 0 }} accessibilityLayer={false}>
             {bands.map((band, index) => (
               <ReferenceArea
                 key={band.id}
@@ -52,7 +54,7 @@ export function TrajectoryChart({ instrument, administrations }: TrajectoryChart
                 fill={BAND_FILLS[severityStep(instrument, index)]}
                 fillOpacity={1}
                 stroke="none"
-                label={{ value: band.label, position: 'insideTopRight', fill: MUTED, fontSize: 11 }}
+                label={{ value: band.label, position: 'right', fill: MUTED, fontSize: 12 }}
               />
             ))}
             <CartesianGrid stroke="#ffffff" strokeOpacity={0.7} vertical={false} />
