@@ -33,6 +33,21 @@ export function PlanFields({ idPrefix, options, register, errors }: PlanFieldsPr
             </label>
           ))}
         </div>
+        <details className="instrument-info__details plan-fields__sources">
+          <summary>{t('measures.info.sources')}</summary>
+          <dl className="instrument-info__list">
+            {options.flatMap((option) =>
+              option.instrument
+                ? [
+                    <dt key={`${option.id}-name`}>{option.instrument.shortName}</dt>,
+                    <dd key={`${option.id}-source`}>
+                      {option.instrument.citation} {option.instrument.licence}
+                    </dd>,
+                  ]
+                : [],
+            )}
+          </dl>
+        </details>
         {instrumentsError && (
           <p id={`${idPrefix}-instruments-error`} className="field__error">
             {translateIssue(t, instrumentsError.message, t('measures.plan.instruments'))}

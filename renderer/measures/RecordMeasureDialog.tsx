@@ -16,7 +16,7 @@ import { AdministrationResult } from './AdministrationScore';
 import { InstrumentInfo } from './InstrumentInfo';
 import { QuestionItem } from './QuestionItem';
 import { clinicNowWallClock } from './measure-text';
-import { recordFields, recordFormSchema, responsesOf, type RecordFormOutput, type RecordFormValues } from './record-form';
+import { recordFields, recordFormSchema, responsesOf, withTimeIssuesOnDate, type RecordFormOutput, type RecordFormValues } from './record-form';
 import { useCaseSessions } from './useCaseSessions';
 
 interface RecordMeasureDialogProps {
@@ -46,7 +46,7 @@ export function RecordMeasureDialog({ caseId, instruments, suggestedInstrumentId
   const [confirmedOpen, setConfirmedOpen] = useState<string | null>(null);
   const form = useForm<RecordFormValues, unknown, RecordFormOutput>({
     resolver: zodResolver(recordFormSchema, { error: zodErrorMap }),
-    defaultValues: { instrumentId: suggestedInstrumentId ?? '', administeredAt: now, sessionId: '', responses: [] },
+    defaultValues: { instrumentId: suggestedInstrumentId ?? '', date: now.slice(0, 10), time: now.slice(11, 16), sessionId: '', responses: [] },
   });
   const { errors, isSubmitting } = form.formState;
   const instrumentId = form.watch('instrumentId');
@@ -68,7 +68,7 @@ export function RecordMeasureDialog({ caseId, instruments, suggestedInstrumentId
       const saved = await call('measures.record', {
         caseId,
         instrumentId: values.instrumentId,
-        administeredAt: values.administeredAt,
+        administeredAt: `${values.date}T${values.time}`,
         mode: 'counsellor',
         responses: responsesOf(values, itemCount),
         ...(values.sessionId ? { sessionId: Number(values.sessionId) } : {}),
@@ -76,7 +76,7 @@ export function RecordMeasureDialog({ caseId, instruments, suggestedInstrumentId
       setResult(saved);
       onRecorded(saved);
     } catch (error) {
-      setFormError(applyApiError(error, form.setError, recordFields(itemCount) as readonly Path<RecordFormValues>[]));
+      setFormError(applyApiError(withTimeIssuesOnDate(error), form.setError, recordFields(itemCount) as readonly Path<RecordFormValues>[]));
     }
   });
 
@@ -123,9 +123,14 @@ export function RecordMeasureDialog({ caseId, instruments, suggestedInstrumentId
                 </select>
               )}
             </FormField>
-            <FormField id="measure-when" label={t('measures.record.when')} error={errors.administeredAt} hint={t('measures.record.whenHint')}>
-              {(a11y) => <input {...a11y} type="datetime-local" max={now} {...form.register('administeredAt')} />}
-            </FormField>
+            <div className="measure-record__when">
+              <FormField id="measure-date" label={t('measures.record.date')} error={errors.date} hint={t('measures.record.whenHint')}>
+                {(a11y) => <input {...a11y} type="date" max={now.slice(0, 10)} {...form.register('date')} />}
+              </FormField>
+              <FormField id="measure-time" label={t('measures.record.time')} error={errors.time}>
+                {(a11y) => <input {...a11y} type="time" {...form.register('time')} />}
+              </FormField>
+            </div>
             <FormField id="measure-session" label={t('measures.record.session')} error={errors.sessionId}>
               {(a11y) => (
                 <select {...a11y} {...form.register('sessionId')}>

@@ -4,6 +4,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, R
 import type { Administration, InstrumentView } from '../../shared/contract/measure-schemas';
 import { useFormatters } from '../session/useFormatters';
 import { severityStep } from './AdministrationScore';
+import { InstrumentInfo } from './InstrumentInfo';
 import { bandSpans, scoreText, wallClockText } from './measure-text';
 import { scoreTicks, tickDate, timeDomain, timeTicks, trajectoryLines, trajectoryPoints } from './trajectory-data';
 
@@ -42,6 +43,7 @@ export function TrajectoryChart({ instrument, administrations }: TrajectoryChart
         <span className="measure-chart__title">{t('measures.chart.title', { name: instrument.shortName })}</span>
         <span className="measure-chart__summary">{t('measures.chart.summary', { count: points.length, min: instrument.range.min, max: instrument.range.max })}</span>
       </figcaption>
+      <InstrumentInfo instrument={instrument} />
       <div className="measure-chart__plot" aria-hidden="true">
         <ResponsiveContainer width="100%" height={260}>
           <LineChart data={data} margin={{ top: 12, right: BAND_LABEL_ROOM, bottom: 4, left: 0 }} accessibilityLayer={false}>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localStartSchema } from '../../shared/contract/session-schemas';
+import { ApiError, isApiError } from '../api/api-error';
 
 /**
  * The "Record answers" form. Only what the form itself can know is checked here (a
@@ -9,7 +9,9 @@ import { localStartSchema } from '../../shared/contract/session-schemas';
  */
 export const recordFormSchema = z.object({
   instrumentId: z.string().min(1),
-  administeredAt: localStartSchema,
+  /** When it was given, as the clinic's date and time (the contract's `administeredAt` is `${date}T${time}`). */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' }),
+  time: z.string().regex(/^\d{2}:\d{2}$/, { message: 'time_format' }),
   /** '' for "not at a session". */
   sessionId: z.string(),
   /** One per item: the chosen option's value as the radio gives it, or null (left unanswered). */
@@ -28,5 +30,11 @@ export function responsesOf(values: RecordFormOutput, itemCount: number): (numbe
 
 /** Every field the service may name, so its issues land next to the right one. */
 export function recordFields(itemCount: number) {
-  return ['instrumentId', 'administeredAt', 'sessionId', 'responses', ...Array.from({ length: itemCount }, (_, index) => `responses.${index}` as const)] as const;
+  return ['instrumentId', 'date', 'sessionId', 'responses', ...Array.from({ length: itemCount }, (_, index) => `responses.${index}` as const)] as const;
+}
+
+/** The service names the contract's `administeredAt`; the form asks it as a date and a time, so its issues go under the date. */
+export function withTimeIssuesOnDate(error: unknown): unknown {
+  if (!isApiError(error)) return error;
+  return new ApiError({ code: error.code, message: error.message, issues: error.issues.map((issue) => (issue.path === 'administeredAt' ? { ...issue, path: 'date' } : issue)) });
 }

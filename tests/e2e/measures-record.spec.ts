@@ -76,6 +76,13 @@ async function openClient(page: Page, clientId: number, name: string, clientsLin
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
 }
 
+/** Types the time a questionnaire was given: the clinic's date `days` after today, at `time`. */
+async function given(dialog: Locator, days: number, time: string): Promise<void> {
+  const [date] = wallClock(days, time).split('T');
+  await dialog.getByLabel('Given on').fill(date!);
+  await dialog.getByLabel('Time').fill(time);
+}
+
 /** Answers the dialog's items with option values (null: left unanswered). */
 async function answer(dialog: Locator, values: (number | null)[]): Promise<void> {
   const items = dialog.getByTestId('measure-item');
@@ -114,11 +121,11 @@ test('a counsellor records questionnaires on the record and sees scores, traject
   await expect(dialog.getByTestId('measure-questionnaire')).toContainText('Recall period: The last 2 weeks');
   await answer(dialog, [1, 1, 1, 1, 1, 1, 1, 1, 1]);
   await dialog.getByLabel('At session').selectOption({ index: 1 });
-  await dialog.getByLabel('Given on').fill(wallClock(16, '10:00'));
+  await given(dialog, 16, '10:00');
   await tallShot(page, 'record-dialog-en', true);
   await dialog.getByRole('button', { name: 'Save answers' }).click();
-  await expect(dialog.locator('#measure-when-error')).toHaveText('This date is in the future.');
-  await dialog.getByLabel('Given on').fill(wallClock(15, '10:45'));
+  await expect(dialog.locator('#measure-date-error')).toHaveText('This date is in the future.');
+  await given(dialog, 15, '10:45');
   await dialog.getByRole('button', { name: 'Save answers' }).click();
   dialog = page.getByRole('dialog', { name: 'Questionnaire saved' });
   const result = dialog.getByTestId('measure-result');
@@ -133,7 +140,7 @@ test('a counsellor records questionnaires on the record and sees scores, traject
   dialog = page.getByRole('dialog', { name: 'Record questionnaire answers' });
   await dialog.getByLabel('Questionnaire').selectOption('gad7');
   await answer(dialog, [1, 1, 1, 1, 1, 1, null]);
-  await dialog.getByLabel('Given on').fill(wallClock(15, '10:50'));
+  await given(dialog, 15, '10:50');
   await dialog.getByRole('button', { name: 'Save answers' }).click();
   await expect(dialog.getByTestId('measure-open-items')).toContainText('Item 7 has no answer.');
   await expect(dialog.getByTestId('measure-item').nth(6)).toContainText('No answer');
