@@ -10,6 +10,7 @@ import { Notice } from '../components/Notice';
 import { FormAlert } from '../forms/FormAlert';
 import { NoteDialog } from '../notes/NoteDialog';
 import { useSession } from '../session/SessionContext';
+import { SessionMeasuresDue } from '../client-mode/SessionMeasuresDue';
 import { AttendanceForm } from './AttendanceForm';
 import { RescheduleForm } from './RescheduleForm';
 import { SessionDetails } from './SessionDetails';
@@ -132,6 +133,7 @@ export function SessionDialog({ sessionId, onClose, onChanged }: SessionDialogPr
                 </div>
               )}
               <FormAlert code={noteError} />
+              <SessionMeasuresDue session={session} />
               {action?.kind === 'status' && (
                 <SessionStatusForm session={session} status={action.status} onCancel={() => setAction(null)} onSaved={() => finished('status')} />
               )}

@@ -16,6 +16,7 @@ import { nameWithPreferred } from './client-text';
 import { BookSessionDialog } from '../calendar/BookSessionDialog';
 import { CaseSessionsList } from '../calendar/CaseSessionsList';
 import { RiskFlagsPanel } from '../risk/RiskFlagsPanel';
+import { AlertsPanel } from '../measures/alerts/AlertsPanel';
 import { ClientNotesSection } from '../notes/ClientNotesSection';
 import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { MeasuresSection } from '../measures/MeasuresSection';
@@ -27,10 +28,12 @@ interface ClientDetailPageProps {
   clientId: number;
   /** Back to the list; `changed` when something here was saved, so the list shows it. */
   onBack: (changed: boolean) => void;
+  /** What Back says when it does not lead to the client list (from Home: "Back to Home"). */
+  backLabel?: string;
 }
 
 /** One client: who they are, their cases and their referrals. Opening it is audited by the service. */
-export function ClientDetailPage({ clientId, onBack }: ClientDetailPageProps) {
+export function ClientDetailPage({ clientId, onBack, backLabel }: ClientDetailPageProps) {
   const { t } = useTranslation();
   const { session } = useSession();
   const [record, setRecord] = useState<ClientRecord | null>(null);
@@ -40,6 +43,9 @@ export function ClientDetailPage({ clientId, onBack }: ClientDetailPageProps) {
   const [notice, setNotice] = useState<DoneNotice | null>(null);
   const [booking, setBooking] = useState<Case | null>(null);
   const [bookedCount, setBookedCount] = useState(0);
+  // Risk flags and questionnaire alerts change each other (a self-harm flag follows alerts up): each reloads on the other's change.
+  const [flagChanges, setFlagChanges] = useState(0);
+  const [alertFollowUps, setAlertFollowUps] = useState(0);
   const changed = useRef(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -71,7 +77,7 @@ export function ClientDetailPage({ clientId, onBack }: ClientDetailPageProps) {
   const isAdmin = session.user.role === 'admin';
   const backButton = (
     <button type="button" className="button button--ghost button--small client-back" onClick={() => onBack(changed.current)}>
-      <span aria-hidden="true">←</span> {t('clients.detail.back')}
+      <span aria-hidden="true">←</span> {backLabel ?? t('clients.detail.back')}
     </button>
   );
 
@@ -105,7 +111,8 @@ export function ClientDetailPage({ clientId, onBack }: ClientDetailPageProps) {
           </button>
         </div>
         <ClientFacts client={client} />
-        <RiskFlagsPanel clientId={client.id} cases={cases} />
+        <AlertsPanel clientId={client.id} cases={cases} reloadKey={flagChanges} onFollowedUp={() => setAlertFollowUps((n) => n + 1)} />
+        <RiskFlagsPanel key={alertFollowUps} clientId={client.id} cases={cases} onChanged={() => setFlagChanges((n) => n + 1)} />
       </section>
       {notice && (
         <Notice tone="success" testId="client-notice">

@@ -12,6 +12,9 @@ import { BreakGlassList, NoteSubject } from '../notes/note-parts';
 import { RiskLevelBadge } from '../risk/RiskLevelBadge';
 import { useSession } from '../session/SessionContext';
 import { useFormatters } from '../session/useFormatters';
+import { ClientDetailPage } from '../clients/ClientDetailPage';
+import { HomeMeasureAlerts } from '../measures/alerts/HomeMeasureAlerts';
+import { OverdueMeasuresCard } from './OverdueMeasuresCard';
 
 type Home = ChannelOutput<'home.get'>;
 
@@ -78,7 +81,7 @@ function OpenNoteButton({ noteId, clientCode, onOpen }: { noteId: number; client
  * The counsellor's day: drafts to sign (oldest first), risk reviews that have come due, who
  * broke the glass on their notes, full exports that held them, and new passphrases others gave them.
  */
-function CounsellorHome() {
+function CounsellorHome({ onOpenClient }: { onOpenClient: (clientId: number) => void }) {
   const { t } = useTranslation();
   const { zone, language, dateTime, calendarDate } = useFormatters();
   const [home, setHome] = useState<Home | null>(null);
@@ -110,6 +113,8 @@ function CounsellorHome() {
       {!home && !error && <p className="muted">{t('common.loading')}</p>}
       {home && (
         <div className="home-grid">
+          {/* A questionnaire answer that needs the counsellor now comes before anything else. */}
+          <HomeMeasureAlerts alerts={home.measureAlerts} onOpenClient={onOpenClient} />
           <section className="card home-card home-card--wide" aria-labelledby="home-sign-title" data-testid="home-notes-to-sign">
             <h2 id="home-sign-title" className="card-heading home-card__heading">
               {t('home.toSign.title')}
@@ -186,6 +191,8 @@ function CounsellorHome() {
             </ul>
           </HomeCard>
 
+          <OverdueMeasuresCard overdue={home.measuresOverdue} onOpenClient={onOpenClient} />
+
           <HomeCard name="breakGlass" testId="home-break-glass" count={home.breakGlass.length} tone="warning">
             <BreakGlassList openings={home.breakGlass} showClient />
           </HomeCard>
@@ -253,10 +260,14 @@ function PassphraseResetsCard({ resets }: { resets: Home['passphraseResets'] }) 
 
 /** A counsellor's landing page after sign-in (admins, who write no notes, land on Referrals). */
 export function HomePage() {
+  const { t } = useTranslation();
+  // A client's record opens here, from an alert or an overdue measure; Back returns to Home (reloaded).
+  const [openClient, setOpenClient] = useState<number | null>(null);
+  if (openClient !== null) return <ClientDetailPage clientId={openClient} backLabel={t('home.backToHome')} onBack={() => setOpenClient(null)} />;
   return (
     <div className="home" data-testid="home-page">
       <Greeting />
-      <CounsellorHome />
+      <CounsellorHome onOpenClient={setOpenClient} />
     </div>
   );
 }

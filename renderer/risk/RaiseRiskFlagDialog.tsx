@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import type { RiskFlag } from '../../shared/contract/note-schemas';
 import type { Case } from '../../shared/contract/referral-schemas';
-import { RISK_KINDS, RISK_LEVELS } from '../../shared/domain/notes';
+import { RISK_KINDS, RISK_LEVELS, type RiskKind } from '../../shared/domain/notes';
 import type { ErrorCode } from '../../shared/errors';
 import { call } from '../api/client';
 import { Dialog } from '../components/Dialog';
@@ -24,12 +24,14 @@ interface RaiseRiskFlagDialogProps {
   cases: Case[];
   /** The client's active flags: raising a kind again replaces its flag, which the dialog says. */
   active: RiskFlag[];
+  /** The kind to start with (a questionnaire's self-harm alert starts at suicide_self_harm); chosen by the counsellor otherwise. */
+  initialKind?: RiskKind;
   onClose: () => void;
   onRaised: (flag: RiskFlag) => void;
 }
 
 /** Raises a risk flag: the kind, the level, when to look at it again, and a note saying why (saved and signed on the case). */
-export function RaiseRiskFlagDialog({ clientId, cases, active, onClose, onRaised }: RaiseRiskFlagDialogProps) {
+export function RaiseRiskFlagDialog({ clientId, cases, active, initialKind, onClose, onRaised }: RaiseRiskFlagDialogProps) {
   const { t } = useTranslation();
   const { zone } = useFormatters();
   const today = todayIn(zone);
@@ -37,7 +39,7 @@ export function RaiseRiskFlagDialog({ clientId, cases, active, onClose, onRaised
   const [formError, setFormError] = useState<ErrorCode | null>(null);
   const form = useForm<RaiseFormValues, unknown, RaiseFormOutput>({
     resolver: zodResolver(schema, { error: zodErrorMap }),
-    defaultValues: { caseId: cases[0]?.id, reviewDate: defaultReviewDate(today), note: '' },
+    defaultValues: { caseId: cases[0]?.id, kind: initialKind, reviewDate: defaultReviewDate(today), note: '' },
   });
   const { errors, isSubmitting } = form.formState;
   const kind = form.watch('kind');

@@ -18,6 +18,8 @@ import { ownOpenCases } from './risk-form';
 interface RiskFlagsPanelProps {
   clientId: number;
   cases: Case[];
+  /** A flag was raised or cleared (the record's questionnaire alerts may have been followed up by it). */
+  onChanged?: () => void;
 }
 
 /**
@@ -26,7 +28,7 @@ interface RiskFlagsPanelProps {
  * has come. The client's counsellor raises and clears them, each time with a note; cleared
  * flags stay in a history folded away below.
  */
-export function RiskFlagsPanel({ clientId, cases }: RiskFlagsPanelProps) {
+export function RiskFlagsPanel({ clientId, cases, onChanged }: RiskFlagsPanelProps) {
   const { t } = useTranslation();
   const { session } = useSession();
   const { zone, calendarDate, date } = useFormatters();
@@ -62,6 +64,7 @@ export function RiskFlagsPanel({ clientId, cases }: RiskFlagsPanelProps) {
     setClearing(null);
     setNotice(key);
     void load();
+    onChanged?.();
   };
 
   return (

@@ -4,6 +4,7 @@ import { call } from '../api/client';
 import { flushAll } from '../drafts/flush-registry';
 import { SessionContext, type SessionState } from '../session/SessionContext';
 import { useActivityReporter } from '../session/useActivityReporter';
+import { ClientModeProvider } from '../client-mode/ClientModeProvider';
 import { AppShell } from './AppShell';
 import type { PageId } from './pages';
 import type { SignInNotices } from './SignInNotices';
@@ -34,7 +35,10 @@ export function SignedInApp({ session: initial, notices, page, onNavigate, onLoc
   const state = useMemo<SessionState>(() => ({ session, updateSettings, lock }), [session, updateSettings, lock]);
   return (
     <SessionContext.Provider value={state}>
-      <AppShell page={page} onNavigate={onNavigate} notices={notices} />
+      {/* Client mode replaces the whole shell while a client answers questionnaires. */}
+      <ClientModeProvider>
+        <AppShell page={page} onNavigate={onNavigate} notices={notices} />
+      </ClientModeProvider>
     </SessionContext.Provider>
   );
 }
