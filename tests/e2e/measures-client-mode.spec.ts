@@ -14,6 +14,7 @@ const today = () => testNowIn(ZONE).startOf('day');
 const at = (day: DateTime, time: string) => `${day.toISODate()}T${time}`;
 const enDay = (day: DateTime) => day.setLocale('en-GB').toFormat('d LLL yyyy');
 const ITEM_9 = 'Thoughts that you would be better off dead or of hurting yourself in some way';
+const ITEM_9_ID = 'Pikiran bahwa lebih baik Anda mati, atau pikiran untuk melukai diri sendiri dengan cara apa pun';
 
 /**
  * Budi's clinic: Rina, whose case's plan asks only the PHQ-9 at intake, with her first
@@ -30,7 +31,7 @@ async function seedClinic(app: TenangApp) {
       caseId,
       counsellorId: counsellorId!,
       sessionType: 'intake_assessment',
-      modality: 'in_person',
+      modality: 'phone',
       localStart,
       durationMinutes: 50,
       overrideReason: 'Agreed with the client',
@@ -103,7 +104,7 @@ test('a client answers the PHQ-9 alone; item 9 reaches the counsellor at hand-ba
   // Home: nothing to follow up yet; Sari's intake took place without its questionnaires.
   await expect(page.getByTestId('home-measure-alerts')).toHaveCount(0);
   const overdue = page.getByTestId('home-measures-overdue');
-  await expect(overdue).toContainText(`GAD-7 for ${sari.code}`);
+  await expect(overdue).toContainText(`PHQ-9, GAD-7, WHO-5 for ${sari.code}`);
   await expect(overdue).toContainText(`Due at session 1 on ${enDay(today().minus({ days: 1 }))}`);
 
   await handToClient(page, rinaSession.id, rina.code, true);
@@ -266,16 +267,18 @@ test('the client answers in Bahasa Indonesia while the counsellor reads English;
 
   // The counsellor switches to Bahasa Indonesia.
   await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Beranda' }).click();
+  await page.getByRole('navigation', { name: 'Utama' }).getByRole('link', { name: 'Beranda' }).click();
   const homeAlerts = page.getByTestId('home-measure-alerts');
   await expect(homeAlerts).toContainText('Peringatan kuesioner yang perlu ditindaklanjuti');
-  await expect(homeAlerts).toContainText('Butir 9 PHQ-9 dijawab di atas 0');
-  await expect(page.getByTestId('home-measures-overdue')).toContainText(`GAD-7 untuk ${sari.code}`);
+  // The item's words in the language the counsellor reads now, not the clinic's.
+  await expect(homeAlerts).toContainText(`Butir 9 PHQ-9 dijawab di atas 0: “${ITEM_9_ID}”`);
+  await expect(page.getByTestId('home-measures-overdue')).toContainText(`PHQ-9, GAD-7, WHO-5 untuk ${sari.code}`);
   await expect.poll(() => untranslatedOnPage(page)).toEqual([]);
 
   await homeAlerts.getByRole('button', { name: `Buka rekam klien ${rina.code}` }).click();
   const panel = page.getByTestId('measure-alerts-panel');
   await expect(panel.getByTestId('measure-alert-open')).toContainText('Peringatan risiko: perlu ditindaklanjuti');
+  await expect(panel.getByTestId('measure-alert-open')).toContainText(ITEM_9_ID);
   await expect.poll(() => untranslatedOnPage(page)).toEqual([]);
   await screenshot(page, 'alerts-panel-id');
 
@@ -294,7 +297,7 @@ test('the client answers in Bahasa Indonesia while the counsellor reads English;
   await expect.poll(() => untranslatedOnPage(page)).toEqual([]);
 
   // The session dialog in Bahasa Indonesia: the PHQ-9 was given, nothing more is due.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Kalender' }).click();
+  await page.getByRole('navigation', { name: 'Utama' }).getByRole('link', { name: 'Kalender' }).click();
   await sessionBlock(page, rinaSession.id).click();
   const due = page.getByTestId('session-measures-due');
   await expect(due).toContainText('Kuesioner yang jatuh tempo pada sesi ini');
