@@ -42,7 +42,7 @@ export function OverdueMeasuresCard({ overdue, onOpenClient }: { overdue: DueMea
       ) : (
         <ul className="home-list">
           {groups.map(({ key, first, shortNames }) => (
-            <li key={key} className="home-list__item" data-testid="home-measure-overdue">
+            <li key={key} className="home-list__item home-list__item--stacked" data-testid="home-measure-overdue">
               <div className="home-list__main">
                 <p className="home-overdue__what">{t('home.measuresOverdue.item', { instrument: shortNames.join(', '), code: first.clientCode })}</p>
                 {first.clientName && <p className="home-list__meta">{first.clientName}</p>}
