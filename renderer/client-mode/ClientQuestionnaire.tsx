@@ -4,7 +4,7 @@ import type { InstrumentView, MeasureAlert } from '../../shared/contract/measure
 import type { Language } from '../../shared/settings';
 import { call } from '../api/client';
 import { useSession } from '../session/SessionContext';
-import { clinicNow } from '../measures/alerts/wall-clock';
+import { clinicNowWallClock } from '../measures/measure-text';
 import type { ClientModeRequest } from './client-mode-context';
 import { LanguageChoice } from './LanguageChoice';
 import { QuestionScreen } from './QuestionScreen';
@@ -73,7 +73,7 @@ export function ClientQuestionnaire({ request, onHandedBack }: ClientQuestionnai
         caseId: request.caseId,
         ...(request.sessionId ? { sessionId: request.sessionId } : {}),
         instrumentId: instrument.id,
-        administeredAt: clinicNow(session.settings.timeZone),
+        administeredAt: clinicNowWallClock(session.settings.timeZone),
         mode: 'client',
         responses: answers[index]!,
       });

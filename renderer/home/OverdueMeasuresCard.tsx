@@ -2,7 +2,6 @@ import '../styles/measure-alerts.css';
 import { useTranslation } from 'react-i18next';
 import type { DueMeasure } from '../../shared/contract/measure-schemas';
 import { useFormatters } from '../session/useFormatters';
-import { wallClockDate } from '../measures/alerts/wall-clock';
 
 interface OverdueGroup {
   key: string;
@@ -28,7 +27,7 @@ function bySession(overdue: DueMeasure[]): OverdueGroup[] {
  */
 export function OverdueMeasuresCard({ overdue, onOpenClient }: { overdue: DueMeasure[]; onOpenClient: (clientId: number) => void }) {
   const { t } = useTranslation();
-  const { zone, language } = useFormatters();
+  const { calendarDate } = useFormatters();
   const groups = bySession(overdue);
   return (
     <section className="card home-card" aria-labelledby="home-measures-overdue-title" data-testid="home-measures-overdue">
@@ -48,7 +47,7 @@ export function OverdueMeasuresCard({ overdue, onOpenClient }: { overdue: DueMea
                 {first.clientName && <p className="home-list__meta">{first.clientName}</p>}
                 <p className="home-list__due home-list__due--late">
                   {first.sessionNumber !== null && first.sessionStartsAt !== null
-                    ? t('home.measuresOverdue.dueAtSession', { number: first.sessionNumber, date: wallClockDate(first.sessionStartsAt, zone, language) })
+                    ? t('home.measuresOverdue.dueAtSession', { number: first.sessionNumber, date: calendarDate(first.sessionStartsAt.slice(0, 10)) })
                     : t('home.measuresOverdue.dueAtClosure')}
                 </p>
               </div>

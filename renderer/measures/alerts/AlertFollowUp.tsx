@@ -17,7 +17,7 @@ export type FollowUpAction = 'raise' | 'note';
 interface AlertFollowUpProps {
   alert: MeasureAlert;
   action: FollowUpAction;
-  instruments: InstrumentView[] | null;
+  instruments: ReadonlyMap<string, InstrumentView> | null;
   onCancel: () => void;
   /** The alert was followed up (a self-harm flag raised on its case, or the decision recorded). */
   onDone: () => void;

@@ -11,8 +11,8 @@ import { useSession } from '../../session/SessionContext';
 import { useFormatters } from '../../session/useFormatters';
 import { AlertFollowUp, type FollowUpAction } from './AlertFollowUp';
 import { OpenAlertItem } from './OpenAlertItem';
-import { useInstruments } from './useInstruments';
-import { wallClockText } from './wall-clock';
+import { useInstruments } from '../useInstruments';
+import { shortNameOf, wallClockText } from '../measure-text';
 
 interface AlertsPanelProps {
   clientId: number;
@@ -32,7 +32,7 @@ export function AlertsPanel({ clientId, cases, reloadKey = 0, onFollowedUp }: Al
   const { t } = useTranslation();
   const { session } = useSession();
   const { zone, language, date } = useFormatters();
-  const instruments = useInstruments();
+  const { instruments } = useInstruments();
   const [alerts, setAlerts] = useState<MeasureAlert[] | null>(null);
   const [loadError, setLoadError] = useState<ErrorCode | null>(null);
   const [following, setFollowing] = useState<{ alert: MeasureAlert; action: FollowUpAction } | null>(null);
@@ -82,7 +82,7 @@ export function AlertsPanel({ clientId, cases, reloadKey = 0, onFollowedUp }: Al
               <span className="badge badge--success">{t('measureAlerts.followedUp')}</span>{' '}
               <span>
                 {t(alert.followUp?.kind === 'risk_flag' ? 'measureAlerts.panel.byFlag' : 'measureAlerts.panel.byNote', {
-                  instrument: instruments?.find((instrument) => instrument.id === alert.instrumentId)?.shortName ?? alert.instrumentId.toUpperCase(),
+                  instrument: instruments ? shortNameOf(instruments, alert.instrumentId) : alert.instrumentId.toUpperCase(),
                   answered: wallClockText(alert.administeredAt, zone, language),
                   name: alert.followUp?.byName ?? '',
                   when: date(alert.followUp?.at ?? alert.raisedAt),

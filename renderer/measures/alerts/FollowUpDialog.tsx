@@ -19,7 +19,7 @@ type FollowUpOutput = z.output<typeof followUpFormSchema>;
 
 interface FollowUpDialogProps {
   alert: MeasureAlert;
-  instruments: InstrumentView[] | null;
+  instruments: ReadonlyMap<string, InstrumentView> | null;
   onClose: () => void;
   onRecorded: (alert: MeasureAlert) => void;
 }

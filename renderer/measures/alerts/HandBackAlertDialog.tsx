@@ -5,7 +5,7 @@ import type { MeasureAlert } from '../../../shared/contract/measure-schemas';
 import { Dialog } from '../../components/Dialog';
 import { AlertFollowUp, type FollowUpAction } from './AlertFollowUp';
 import { alertDescription } from './alert-text';
-import { useInstruments } from './useInstruments';
+import { useInstruments } from '../useInstruments';
 
 interface HandBackAlertDialogProps {
   /** The alerts the client's answers raised (at least one). */
@@ -20,7 +20,7 @@ interface HandBackAlertDialogProps {
  */
 export function HandBackAlertDialog({ alerts, onDone }: HandBackAlertDialogProps) {
   const { t } = useTranslation();
-  const instruments = useInstruments();
+  const { instruments } = useInstruments();
   const messageId = useId();
   const [open, setOpen] = useState(alerts);
   const [following, setFollowing] = useState<{ alert: MeasureAlert; action: FollowUpAction } | null>(null);

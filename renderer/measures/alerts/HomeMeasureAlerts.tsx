@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { MeasureAlert } from '../../../shared/contract/measure-schemas';
 import { useFormatters } from '../../session/useFormatters';
 import { alertDescription } from './alert-text';
-import { useInstruments } from './useInstruments';
-import { wallClockText } from './wall-clock';
+import { useInstruments } from '../useInstruments';
+import { wallClockText } from '../measure-text';
 
 /**
  * Questionnaire alerts on the counsellor's cases that nobody has followed up: the top of
@@ -13,7 +13,7 @@ import { wallClockText } from './wall-clock';
 export function HomeMeasureAlerts({ alerts, onOpenClient }: { alerts: MeasureAlert[]; onOpenClient: (clientId: number) => void }) {
   const { t } = useTranslation();
   const { zone, language } = useFormatters();
-  const instruments = useInstruments();
+  const { instruments } = useInstruments();
   if (alerts.length === 0) return null;
   return (
     <section className="card home-card home-card--wide home-measure-alerts" aria-labelledby="home-measure-alerts-title" data-testid="home-measure-alerts">

@@ -2,12 +2,12 @@ import { useTranslation } from 'react-i18next';
 import type { InstrumentView, MeasureAlert } from '../../../shared/contract/measure-schemas';
 import { useFormatters } from '../../session/useFormatters';
 import { alertDescription } from './alert-text';
-import { wallClockText } from './wall-clock';
+import { wallClockText } from '../measure-text';
 import type { FollowUpAction } from './AlertFollowUp';
 
 interface OpenAlertItemProps {
   alert: MeasureAlert;
-  instruments: InstrumentView[] | null;
+  instruments: ReadonlyMap<string, InstrumentView> | null;
   /** The case's counsellor follows it up; others see that it waits. */
   mayFollowUp: boolean;
   onFollowUp: (action: FollowUpAction) => void;

@@ -14,8 +14,8 @@ export function alertItemNumber(alertId: string): number | null {
  * "PHQ-9 item 9 was answered above 0: “Thoughts that you would be better off dead, or of
  * hurting yourself in some way”", with the item's words in the reader's language.
  */
-export function alertDescription(t: TFunction, alert: MeasureAlert, instruments: InstrumentView[] | null): string {
-  const instrument = instruments?.find((candidate) => candidate.id === alert.instrumentId);
+export function alertDescription(t: TFunction, alert: MeasureAlert, instruments: ReadonlyMap<string, InstrumentView> | null): string {
+  const instrument = instruments?.get(alert.instrumentId);
   const number = alertItemNumber(alert.alert);
   const item = number === null ? undefined : instrument?.items.find((candidate) => candidate.number === number);
   const name = instrument?.shortName ?? alert.instrumentId.toUpperCase();
