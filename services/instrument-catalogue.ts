@@ -65,6 +65,7 @@ export function instrumentView(instrument: InstrumentDefinition, language: Langu
     subscales: instrument.scoring.kind === 'subscale_mean' ? instrument.scoring.subscales.map((subscale) => ({ id: subscale.id, label: subscale.label[language] })) : null,
     casenessAtLeast: instrument.casenessAtLeast,
     reliableChange: instrument.reliableChange,
+    alerts: instrument.alerts.map((alert) => ({ id: alert.id, item: alert.item, above: alert.above, label: alert.label[language] })),
     citation: instrument.citation,
     licence: instrument.licence[language],
     indonesianCitation: instrument.indonesian.status === 'validated' ? instrument.indonesian.citation : null,

@@ -22,6 +22,8 @@ export const instrumentViewSchema = z.object({
   subscales: z.array(z.object({ id: z.string(), label: z.string() })).nullable(),
   casenessAtLeast: z.number().nullable(),
   reliableChange: z.number().nullable(),
+  /** The answers that raise an alert: which item, above which value. */
+  alerts: z.array(z.object({ id: z.string(), item: z.number().int(), above: z.number(), label: z.string() })),
   citation: z.string(),
   licence: z.string(),
   /** The Indonesian text's source: a validated translation's citation, or null for a working translation of our own. */

@@ -2,22 +2,13 @@ import type { TFunction } from 'i18next';
 import type { InstrumentView, MeasureAlert } from '../../../shared/contract/measure-schemas';
 
 /**
- * The item an alert is about. The contract carries the alert's id, not its rule, and the
- * bundled rules are named `<instrument>_item<N>` (`phq9_item9`), so the number is read from there.
- */
-export function alertItemNumber(alertId: string): number | null {
-  const match = /_item(\d+)$/.exec(alertId);
-  return match ? Number(match[1]) : null;
-}
-
-/**
  * "PHQ-9 item 9 was answered above 0: “Thoughts that you would be better off dead, or of
  * hurting yourself in some way”", with the item's words in the reader's language.
  */
 export function alertDescription(t: TFunction, alert: MeasureAlert, instruments: ReadonlyMap<string, InstrumentView> | null): string {
   const instrument = instruments?.get(alert.instrumentId);
-  const number = alertItemNumber(alert.alert);
-  const item = number === null ? undefined : instrument?.items.find((candidate) => candidate.number === number);
+  const rule = instrument?.alerts.find((candidate) => candidate.id === alert.alert);
+  const item = rule ? instrument?.items.find((candidate) => candidate.number === rule.item) : undefined;
   const name = instrument?.shortName ?? alert.instrumentId.toUpperCase();
   if (item) return t('measureAlerts.itemAnswered', { instrument: name, number: item.number, text: item.text });
   return t('measureAlerts.answerRaised', { instrument: name });
