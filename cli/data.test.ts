@@ -26,8 +26,10 @@ describe('tenang export, import json and seed-demo', () => {
     const seeded = tenangSlow(['seed-demo', ...vault, '--user', 'ayu', '--size', 'small', '--seed', '4', '--as-of', '2026-11-20', '--json'], { env: asAdmin });
     expect(seeded.stderr).toBe('');
     expect(seeded.code).toBe(0);
-    const summary = JSON.parse(seeded.stdout) as { clients: number; agencies: number; counsellorUsernames: string[]; seconds: number };
+    const summary = JSON.parse(seeded.stdout) as { clients: number; agencies: number; counsellorUsernames: string[]; seconds: number; measureAdministrations: number; measureAlerts: number };
     expect(summary).toMatchObject({ clients: 300, agencies: 5 });
+    expect(summary.measureAdministrations).toBeGreaterThan(500);
+    expect(summary.measureAlerts).toBeGreaterThan(0);
     expect(summary.counsellorUsernames).toHaveLength(4);
 
     const again = tenangSlow(['seed-demo', ...vault, '--user', 'ayu', '--size', 'small'], { env: asAdmin });

@@ -11,7 +11,11 @@ import { ExportFile, loadExportFile, parseExportDocument } from './data-import-d
 import { restoreExport, type RestoreResult } from './data-import';
 import { seedDemoData } from './demo-data';
 import { createTenangApp, type TenangApp } from './tenang-app';
-import { ADMIN, clinicWithCounsellor, expectOk, manualClock, signIn, tempVaultDir } from '../tests/helpers/vault-fixture';
+import { ADMIN, COUNSELLOR, clinicWithCounsellor, expectOk, manualClock, signIn, tempVaultDir } from '../tests/helpers/vault-fixture';
+import { bookingClinic, call } from '../tests/helpers/booking-fixture';
+import type { Administration, ChannelOutput } from '../shared/contract';
+import gad7File from '../shared/measures/instruments/gad7.json';
+import { rawConnection } from '../db/bulk';
 import { EXPORT_REASON } from '../tests/helpers/export-fixture';
 
 const NEW_PASSPHRASE = 'burung camar terbang rendah di senja';
@@ -110,6 +114,9 @@ describe('restoring a full export', () => {
     for (const table of ['room', 'working_hours', 'leave', 'clinic_holiday', 'session', 'session_change', 'session_attendee']) expect(original.tables[table]!.length, table).toBeGreaterThan(0);
     // So do notes, addenda, risk flags and documents; the search index is derived data, rebuilt as the notes go back in.
     for (const table of ['note', 'note_addendum', 'risk_flag', 'attachment']) expect(original.tables[table]!.length, table).toBeGreaterThan(0);
+    // And the outcome measures: every administration, and the alerts with their follow-ups.
+    for (const table of ['measure_administration', 'measure_alert']) expect(original.tables[table]!.length, table).toBeGreaterThan(0);
+    expect(original.tables.measure_alert!.some((a) => a.follow_up_kind === 'risk_flag') && original.tables.measure_alert!.some((a) => a.follow_up_kind === 'note')).toBe(true);
     expect(Object.keys(original.tables).filter((name) => name.startsWith('note_fts'))).toEqual([]);
     expect(original.tables.referral!.some((r) => r.clock_stopped_at !== null)).toBe(true);
     expectRestoredExactly(original, restored.document);
@@ -291,5 +298,104 @@ describe('restoring a full export', () => {
     await expect(restore(original, path('broken'), { username: original.tables.user_account![1]!.username as string })).rejects.toMatchObject({ code: 'USER_NOT_FOUND' });
     await expect(restore(original, path('broken'), { passphrase: 'password123' })).rejects.toMatchObject({ code: 'VALIDATION', issues: [{ path: 'newPassphrase' }] });
     expect(existsSync(path('broken'))).toBe(false);
+  });
+});
+
+/**
+ * Outcome measures (issue 12) through an export and a restore: the export is generic over
+ * tables, so this proves it on what the channels answer. Every administration, the
+ * alerts (followed up by a note, by a flag, and one still open), an instrument switched
+ * off, an added instrument file, the clinic's default plan and a case's own plan. The
+ * restore only inserts, so the immutability triggers (no UPDATE or DELETE of answers, no
+ * change to a recorded follow-up) never fire while it runs, and they still guard the
+ * restored vault.
+ */
+describe('restoring outcome measures', () => {
+  const work = tempVaultDir();
+  const cleanups: Array<() => Promise<void>> = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups) await cleanup();
+    work.cleanup();
+  });
+
+  /** Every measures answer about the clinic, its client and case: as the admin, then as the counsellor (who sees answers). */
+  async function measuresAnswers(app: TenangApp, admin: { username: string; passphrase: string }, clientId: number, caseId: number): Promise<Record<string, unknown>> {
+    await signIn(app, admin);
+    const asAdmin = {
+      catalogue: expectOk(await app.dispatch('measures.catalogue', { language: 'en' })),
+      defaultPlan: expectOk(await app.dispatch('measures.defaultPlan', {})),
+      listByClient: expectOk(await app.dispatch('measures.list', { clientId })),
+      alerts: expectOk(await app.dispatch('measures.alerts', { clientId })),
+      outcome: expectOk(await app.dispatch('measures.caseOutcome', { caseId })),
+    };
+    await signIn(app, COUNSELLOR);
+    return {
+      ...asAdmin,
+      listByCase: expectOk(await app.dispatch('measures.list', { caseId })),
+      plan: expectOk(await app.dispatch('measures.plan', { caseId })),
+      due: expectOk(await app.dispatch('measures.due', { caseId })),
+      instruments: expectOk(await app.dispatch('measures.instruments', { language: 'id' })),
+    };
+  }
+
+  it('answers measures.list, alerts, caseOutcome, catalogue and plans the same after an export and a restore', async () => {
+    const c = await bookingClinic();
+    cleanups.push(c.cleanup);
+    // The admin switches the PSS-10 off, adds a licensed file, and sets the clinic's plan.
+    await call(c.app, 'measures.setEnabled', { instrumentId: 'pss10', enabled: false });
+    await call(c.app, 'measures.addInstrument', { fileText: JSON.stringify({ ...gad7File, id: 'gad7_clinic', version: '2-clinic', shortName: 'GAD-7 (clinic)' }) });
+    await call(c.app, 'measures.setDefaultPlan', { plan: { instruments: ['phq9', 'gad7'], atIntake: true, everySessions: 3, atClosure: true } });
+
+    await signIn(c.app, COUNSELLOR);
+    await call(c.app, 'measures.setPlan', { caseId: c.caseId, plan: { instruments: ['phq9', 'gad7_clinic', 'who5'], atIntake: true, everySessions: 2, atClosure: false } });
+    const record = (instrumentId: string, responses: (number | null)[], administeredAt: string, mode = 'counsellor') =>
+      call<Administration>(c.app, 'measures.record', { caseId: c.caseId, instrumentId, administeredAt, mode, responses });
+    const byNote = await record('phq9', [2, 2, 1, 2, 1, 1, 1, 1, 1], '2026-11-28T08:00');
+    const [noteAlert] = (await call<ChannelOutput<'measures.alerts'>>(c.app, 'measures.alerts', { clientId: c.clientId })).alerts;
+    await call(c.app, 'measures.followUpAlert', { alertId: noteAlert!.id, note: 'Passive thoughts only, no plan or intent; safety plan agreed.' });
+    await record('phq9', [3, 2, 2, 2, 2, 1, 1, null, 2], '2026-11-28T08:10', 'client');
+    await call(c.app, 'risks.raise', { clientId: c.clientId, caseId: c.caseId, kind: 'suicide_self_harm', level: 'medium', reviewDate: '2026-12-04', note: 'Item 9 answered on more than half the days; flag raised.' });
+    await record('gad7_clinic', [2, 1, 2, 1, 1, 0, 1], '2026-11-28T08:15');
+    await record('gad7', [2, 2, 2, 1, null, 1, 1], '2026-11-28T08:16');
+    await record('who5', [2, 3, 2, 1, 2], '2026-11-28T08:17');
+    await record('cbi', [1, 1, 2, 1, 2, 1, 1, 2, 1, 2, 2, 1, 3, 2, 2, null, 3, 2, 2], '2026-11-28T08:18');
+    await record('phq9', [1, 1, 1, 1, 1, 1, 1, 1, 1], '2026-11-28T08:40');
+    const answers = await measuresAnswers(c.app, ADMIN, c.clientId, c.caseId);
+    // What the vault holds: alerts followed up by a note and by a flag, and one open; an added and a switched-off instrument.
+    const alerts = (answers.alerts as ChannelOutput<'measures.alerts'>).alerts;
+    expect(alerts.map((a) => a.followUp?.kind ?? null)).toEqual([null, 'note', 'risk_flag']);
+    expect((answers.listByCase as ChannelOutput<'measures.list'>).administrations.map((a) => a.responses)).toContainEqual(byNote.responses);
+    const entries = (answers.catalogue as ChannelOutput<'measures.catalogue'>).entries;
+    expect(entries.map((e) => [e.instrument.id, e.enabled, e.instrument.bundled])).toContainEqual(['pss10', false, true]);
+    expect(entries.map((e) => [e.instrument.id, e.enabled, e.instrument.bundled])).toContainEqual(['gad7_clinic', true, false]);
+
+    await signIn(c.app, ADMIN);
+    const file = join(work.dir, 'measures.json');
+    mkdirSync(work.dir, { recursive: true });
+    await c.app.exportVault({ path: file, force: false, passphrase: null, reason: EXPORT_REASON });
+    const { document } = await loadExportFile(file, noPassphrase);
+    const dir = join(work.dir, 'restored');
+    await restoreExport({ folder: new VaultFolder(dir), clock: c.clock }, { document, username: ADMIN.username, newPassphrase: NEW_PASSPHRASE, encrypted: false });
+
+    const restored = createTenangApp({ vaultDir: dir, clock: c.clock });
+    cleanups.push(() => restored.close());
+    await signIn(restored, { username: ADMIN.username, passphrase: NEW_PASSPHRASE });
+    // Only the admin has a key slot in a restored vault: they give the counsellor a passphrase again.
+    expectOk(await restored.dispatch('users.resetPassphrase', { userId: c.counsellorId, newPassphrase: COUNSELLOR.passphrase, confirmPassphrase: COUNSELLOR.passphrase }));
+    expect(await measuresAnswers(restored, { username: ADMIN.username, passphrase: NEW_PASSPHRASE }, c.clientId, c.caseId)).toEqual(answers);
+
+    // The triggers still guard the restored answers and follow-ups…
+    await signIn(restored, { username: ADMIN.username, passphrase: NEW_PASSPHRASE });
+    await restored.runAdminTask('test', async (session) => {
+      const raw = rawConnection(session.dataSource);
+      expect(() => raw.prepare("UPDATE measure_administration SET mode = 'client'").run()).toThrow(/answers are kept as given/);
+      expect(() => raw.prepare('DELETE FROM measure_administration').run()).toThrow(/answers are kept as given/);
+      expect(() => raw.prepare('UPDATE measure_alert SET follow_up_kind = NULL, followed_up_at = NULL WHERE followed_up_at IS NOT NULL').run()).toThrow(/a follow-up is kept as recorded/);
+      expect(() => raw.prepare('DELETE FROM measure_alert').run()).toThrow(/alerts are kept/);
+    });
+    // …and the open alert is followed up there as anywhere, after which the case can close.
+    await signIn(restored, COUNSELLOR);
+    await call(restored, 'measures.followUpAlert', { alertId: alerts[0]!.id, note: 'Reviewed at the restored clinic: no current thoughts of self-harm.' });
+    await call(restored, 'cases.close', { id: c.caseId, closedDate: '2026-11-28', closureReason: 'completed' });
   });
 });

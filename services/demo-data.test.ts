@@ -6,7 +6,7 @@ import { clientFieldsSchema, referralRuleIssues } from '../shared/contract/refer
 import { contractInForce, SECTORS, URGENCIES } from '../shared/domain/agencies';
 import { foldName } from '../shared/domain/clients';
 import { canonicalAddendumText, canonicalNoteText, fitsTemplate, NOTE_TEMPLATES, RISK_KINDS, RISK_LEVELS, TEMPLATE_SECTIONS, type NoteContent, type NoteTemplate } from '../shared/domain/notes';
-import { clinicDate } from '../shared/domain/clinic-time';
+import { clinicDate, clinicWallClock } from '../shared/domain/clinic-time';
 import { referralClockStart } from '../shared/domain/first-appointment';
 import { canMoveReferral, parseClientCode, REFERRAL_STATUSES, REFERRAL_TYPES } from '../shared/domain/referrals';
 import { withinWorkingHours } from '../shared/domain/scheduling';
@@ -68,6 +68,8 @@ const SEEDED_TABLES = [
   'note',
   'note_addendum',
   'risk_flag',
+  'measure_administration',
+  'measure_alert',
 ];
 const localDate = (ms: unknown) => clinicDate(new Date(Number(ms)).toISOString(), CLINIC.timeZone);
 
@@ -105,6 +107,9 @@ describe('demo data', () => {
       noteDrafts: tables.note!.filter((n) => n.status === 'draft').length,
       noteAddenda: tables.note_addendum!.length,
       riskFlags: tables.risk_flag!.length,
+      measureAdministrations: tables.measure_administration!.length,
+      measureAlerts: tables.measure_alert!.length,
+      openMeasureAlerts: tables.measure_alert!.filter((a) => a.followed_up_at === null).length,
     });
     expect(first.summary.sessions).toBeGreaterThan(1000);
   });
@@ -138,6 +143,10 @@ describe('demo data', () => {
     // Both offsets of the year are there: summer and winter time.
     const offsets = new Set(plan.sessions.map((s) => DateTime.fromMillis(s.startMs, { zone: timeZone }).offset));
     expect(offsets).toEqual(new Set([120, 180]));
+    // Questionnaires carry their session's wall-clock time, whichever offset the day has.
+    expect(plan.administrations.length).toBeGreaterThan(100);
+    for (const a of plan.administrations) expect(a.administeredAt).toBe(clinicWallClock(a.session.startMs, timeZone));
+    expect(new Set(plan.administrations.map((a) => DateTime.fromMillis(a.session.startMs, { zone: timeZone }).offset))).toEqual(new Set([120, 180]));
   });
 
   it('makes agencies in every sector but "other" (five agencies), with every pattern of contracts', () => {

@@ -9,6 +9,8 @@ import { appendAudit } from './audit-log';
 import { actorOf } from './actor';
 import type { Clock } from './clock';
 import { unheldSlotPublicKey } from './data-import';
+import { catalogue } from './instrument-catalogue';
+import { readDefaultPlan } from './measurement-plan-service';
 import { buildPlan } from './demo-data/build-plan';
 import { ClinicDays, dateOf, dayOf } from './demo-data/calendar';
 import { DEMO_SIZES, type DemoSize } from './demo-data/plan';
@@ -23,7 +25,8 @@ export { DEMO_SIZES, SIZE_SPECS, type DemoSize } from './demo-data/plan';
  * with their working hours and leave, rooms, the clinic's holidays, and every case's
  * sessions with attendance, no-shows and cancellations (and agencies' workshops), and the
  * case notes of the last months (signed with their hashes, some drafts and addenda) with a
- * few risk flags, for demos, tests and benchmarks. Deterministic: the same seed and
+ * few risk flags, and the outcome measures given in those months with their item 9 alerts
+ * followed up, for demos, tests and benchmarks. Deterministic: the same seed and
  * as-of date give the same records. Only into a vault without agencies, clients or
  * referrals: demo records mixed into a clinic's real ones could never be cleanly taken out
  * again (the histories are append-only), so there is no --force. Rooms and holidays the
@@ -58,9 +61,14 @@ export async function seedDemoData(session: OpenSession, clock: Clock, options: 
   const takenUsernames = new Set((await ds.getRepository(UserAccountEntity).find()).map((u) => u.username));
   const takenRoomNames = new Set((await ds.getRepository(RoomEntity).find()).map((r) => r.name));
   const existingHolidays = new Set((await ds.getRepository(ClinicHolidayEntity).find()).map((h) => h.date));
+  // Questionnaires as this clinic gives them: its default plan, its instruments switched on.
+  const measures = {
+    defaultPlan: await readDefaultPlan(ds.manager),
+    instruments: new Map((await catalogue(ds.manager)).filter((entry) => entry.enabled).map((entry) => [entry.instrument.id, entry.instrument])),
+  };
   // Planned before the write transaction, so the vault's write lock is held only while writing.
   const timeZone = session.settings.timeZone;
-  const plan = buildPlan({ size: options.size, seed: options.seed, asOfDay: dayOf(asOf), timeZone, takenUsernames, takenRoomNames, existingHolidays });
+  const plan = buildPlan({ size: options.size, seed: options.seed, asOfDay: dayOf(asOf), timeZone, takenUsernames, takenRoomNames, existingHolidays, measures });
   return inWriteTransaction(ds, async (m) => {
     assertNoRecords(m);
     const counts = withPageCache(m, 512, () => writePlan(m, plan, session.user.id, unheldSlotPublicKey, timeZone));

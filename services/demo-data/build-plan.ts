@@ -5,6 +5,10 @@ import { addMonths, ClinicDays, dayOf, workingDayFrom } from './calendar';
 import { buildClientsAndReferrals } from './clients';
 import { Grid } from './grid';
 import { isPublicHoliday } from './holidays';
+import { DEFAULT_MEASUREMENT_PLAN, type MeasurementPlan } from '../../shared/domain/measurement-plan';
+import type { InstrumentDefinition } from '../../shared/measures/instrument-schema';
+import { BUNDLED_INSTRUMENTS } from '../../shared/measures/library';
+import { planMeasures } from './measures';
 import { planNotes } from './notes';
 import { DemoPeople } from './people';
 import { SIZE_SPECS, type DemoAgency, type DemoClient, type DemoCounsellor, type DemoPlan, type DemoSize } from './plan';
@@ -23,6 +27,8 @@ export interface PlanOptions {
   takenRoomNames?: ReadonlySet<string>;
   /** Clinic holidays already in the vault (YYYY-MM-DD): kept, and no demo session falls on them. */
   existingHolidays?: ReadonlySet<string>;
+  /** The clinic's default measurement plan and the instruments it has switched on (by default: as Tenang ships). */
+  measures?: { defaultPlan: MeasurementPlan; instruments: ReadonlyMap<string, InstrumentDefinition> };
 }
 
 /** How far after the as-of date the calendar reaches: sessions and workshops already booked, leave already planned. */
@@ -64,8 +70,13 @@ export function buildPlan(options: PlanOptions): DemoPlan {
     { random, days, grid, horizonMs, asOfDay: options.asOfDay, counsellors, clientsOf: clientsByAgency(clients) },
     { agencies, referrals, firstDay },
   );
-  const { notes, riskFlags } = planNotes({ cases, sessions, referrals, counsellors }, { seed: options.seed, days, horizonMs, asOfDay: options.asOfDay, months: spec.noteMonths });
-  return { counsellors, agencies, clients, referrals, cases, rooms, holidays, sessions, notes, riskFlags };
+  const planned = planNotes({ cases, sessions, referrals, counsellors }, { seed: options.seed, days, horizonMs, asOfDay: options.asOfDay, months: spec.noteMonths });
+  const { defaultPlan, instruments } = options.measures ?? { defaultPlan: DEFAULT_MEASUREMENT_PLAN, instruments: new Map(BUNDLED_INSTRUMENTS.map((i) => [i.id, i])) };
+  const measures = planMeasures({ cases, sessions, referrals, ...planned }, { seed: options.seed, days, horizonMs, asOfDay: options.asOfDay, months: spec.noteMonths, defaultPlan, instruments });
+  // The alerts' follow-up notes and flags take their places among the others (sorts are stable).
+  const notes = [...planned.notes, ...measures.notes].sort((a, b) => a.createdMs - b.createdMs);
+  const riskFlags = [...planned.riskFlags, ...measures.riskFlags].sort((a, b) => a.raisedNote.createdMs - b.raisedNote.createdMs);
+  return { counsellors, agencies, clients, referrals, cases, rooms, holidays, sessions, notes, riskFlags, administrations: measures.administrations };
 }
 
 /**

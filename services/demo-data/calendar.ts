@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { clinicWallClock } from '../../shared/domain/clinic-time';
 import { isPublicHoliday } from './holidays';
 
 /**
@@ -9,6 +10,7 @@ import { isPublicHoliday } from './holidays';
  */
 export const DAY_MS = 86_400_000;
 export const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
 
 export function dayOf(date: string): number {
   return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
@@ -117,6 +119,25 @@ export class ClinicDays {
       this.noonOffsets.set(day, offset);
     }
     return day * DAY_MS + (minute - offset) * MINUTE_MS;
+  }
+
+  private readonly hourOffsets = new Map<number, number>();
+
+  /**
+   * The clinic's wall-clock time at an instant, `YYYY-MM-DDTHH:mm`, exactly as
+   * clinicWallClock (shared/domain/clinic-time.ts) gives it, with luxon asked once an hour
+   * rather than once a call; an hour in which the offset changes is asked of luxon itself.
+   */
+  wallClockText(ms: number): string {
+    const hour = Math.floor(ms / HOUR_MS);
+    let offset = this.hourOffsets.get(hour);
+    if (offset === undefined) {
+      const [atStart, atEnd] = [hour, hour + 1].map((h) => DateTime.fromMillis(h * HOUR_MS, { zone: this.timeZone }).offset);
+      offset = atStart === atEnd ? atStart! : Number.NaN;
+      this.hourOffsets.set(hour, offset);
+    }
+    if (Number.isNaN(offset)) return clinicWallClock(ms, this.timeZone);
+    return new Date(ms + offset * MINUTE_MS).toISOString().slice(0, 16);
   }
 
   /** Today's date in the clinic's zone at an instant. */

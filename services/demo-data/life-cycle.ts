@@ -93,6 +93,7 @@ export function lifeCycle(input: LifeCycleInput): LifeCycle {
     createdMs: assigned.ms,
     updatedMs: assigned.ms,
     course: null,
+    measurementPlan: null,
   };
   result.counsellor = counsellor;
   result.case = opened;

@@ -3,7 +3,10 @@ import { TEMPLATE_SECTIONS } from '../../shared/domain/notes';
 import type { ClosureReason, PresentingIssue } from '../../shared/domain/referrals';
 import type { Modality } from '../../shared/domain/sessions';
 import type { DemoNoteKind } from './plan';
+import { bundledInstrument } from '../../shared/measures/library';
 import { Random } from './random';
+
+const PHQ9 = bundledInstrument('phq9')!;
 
 /**
  * The words of the demo's case notes: synthetic clinical prose in English and Bahasa
@@ -24,6 +27,8 @@ export interface NoteTextContext {
   modality: Modality | null;
   closure: ClosureReason | null;
   flag: { kind: RiskKind; level: RiskLevel; reviewDate: string } | null;
+  /** The PHQ-9 item 9 answer a risk note or an alert's follow-up responds to (1–3); null otherwise. */
+  item9Answer: number | null;
   /** A draft has its first sections typed, the others still empty. */
   typedSections: number;
 }
@@ -381,6 +386,42 @@ const CLEARED: Bank = {
   id: ['tidak ada pikiran menyakiti diri selama enam minggu dan rencana keselamatan tidak lagi diperlukan', 'situasi di rumah sudah tertangani dengan bantuan dinas sosial', 'kemarahan sudah mereda dan tidak ada kejadian lanjutan', 'risiko ditinjau bersama klien pada sesi terakhir; tidak ada kekhawatiran saat ini'],
 };
 
+/** What the counsellor heard when asking about a PHQ-9 item 9 answer, and why no flag was raised. */
+const ALERT_NO_FLAG: Readonly<Record<'account' | 'protective' | 'decision', Bank>> = {
+  account: {
+    en: [
+      'Client describes passive thoughts of not wanting to wake up during a bad week; no plan, no intent, no past attempts.',
+      'The thoughts came after a hard week at work and have eased since; no plan or intent, and no history of self-harm.',
+      'Client says the answer reflects exhaustion rather than wishing to die, and denies any thought of harming themself.',
+    ],
+    id: [
+      'Klien menggambarkan pikiran pasif ingin tidak bangun lagi saat minggu yang berat; tidak ada rencana, niat, maupun riwayat percobaan.',
+      'Pikiran itu muncul setelah minggu yang berat di kantor dan sudah mereda; tidak ada rencana atau niat, dan tidak ada riwayat melukai diri.',
+      'Klien mengatakan jawabannya lebih karena kelelahan, bukan keinginan untuk mati, dan menyangkal pikiran untuk melukai diri.',
+    ],
+  },
+  protective: {
+    en: ['Protective factors: close family, children at home, engaged in the work here.', 'Protective factors: a supportive partner, faith, and plans for the coming months.'],
+    id: ['Faktor pelindung: keluarga yang dekat, anak-anak di rumah, terlibat aktif dalam konseling.', 'Faktor pelindung: pasangan yang mendukung, keyakinan agama, dan rencana untuk bulan-bulan ke depan.'],
+  },
+  decision: {
+    en: [
+      'Decision: no risk flag at this point. Safety plan discussed and crisis numbers given; will ask again at the next session.',
+      'Decision: risk judged low, no flag raised; client agreed to contact the clinic or the 119 ext. 8 line if the thoughts return or worsen. Review at the next session.',
+    ],
+    id: [
+      'Keputusan: belum perlu penanda risiko. Rencana keselamatan dibahas dan nomor layanan krisis diberikan; akan ditanyakan lagi pada sesi berikutnya.',
+      'Keputusan: risiko dinilai rendah, penanda risiko tidak dibuat; klien setuju menghubungi klinik atau layanan 119 ext. 8 bila pikiran itu kembali atau memburuk. Ditinjau pada sesi berikutnya.',
+    ],
+  },
+};
+
+/** "PHQ-9 item 9 answered “Several days” today", with the option's own label in the note's language. */
+function item9Sentence(language: NoteLanguage, answer: number): string {
+  const label = PHQ9.options.find((option) => option.value === answer)!.label[language];
+  return language === 'en' ? `PHQ-9 item 9 answered “${label}” at today’s session; asked about it directly.` : `Butir 9 PHQ-9 dijawab “${label}” pada sesi hari ini; sudah ditanyakan langsung kepada klien.`;
+}
+
 const ADDENDA: Bank = {
   en: ['Correction: the session was held by video, not in person.', 'Addendum: the PHQ-9 score should read {phq}, not {gad}.', 'Correction to the plan: the next session is in two weeks, not one.', 'Added after the session: client called to say the manager has agreed to the adjustment.', 'Clarification: the conflict described is with a former colleague, not the current manager.'],
   id: ['Koreksi: sesi dilakukan melalui video, bukan tatap muka.', 'Adendum: skor PHQ-9 seharusnya {phq}, bukan {gad}.', 'Koreksi rencana: sesi berikutnya dua minggu lagi, bukan satu minggu.', 'Ditambahkan setelah sesi: klien menelepon dan menyampaikan bahwa atasan menyetujui penyesuaian kerja.', 'Klarifikasi: konflik yang dimaksud adalah dengan mantan rekan kerja, bukan atasan saat ini.'],
@@ -506,8 +547,11 @@ function freeText(w: Writer, ctx: NoteTextContext): string {
       const head = lang === 'en' ? `Risk flag raised: ${RISK_LABEL[flag.kind].en}, ${LEVEL_LABEL[flag.level].en} level.` : `Penanda risiko dibuat: ${RISK_LABEL[flag.kind].id}, tingkat ${LEVEL_LABEL[flag.level].id}.`;
       const daily = flag.level === 'high' ? [lang === 'en' ? 'Daily check-in calls agreed until the review.' : 'Disepakati panggilan harian untuk memantau kondisi sampai peninjauan.'] : [];
       const review = lang === 'en' ? `Review by ${flag.reviewDate}.` : `Ditinjau paling lambat ${flag.reviewDate}.`;
-      return join([head, w.one(DISCLOSURE[flag.kind]), w.one(SAFETY), ...daily, review]);
+      const prompted = ctx.item9Answer === null ? [] : [item9Sentence(lang, ctx.item9Answer)];
+      return join([...prompted, head, w.one(DISCLOSURE[flag.kind]), w.one(SAFETY), ...daily, review]);
     }
+    case 'alert_no_flag':
+      return join([item9Sentence(ctx.language, ctx.item9Answer ?? 1), w.one(ALERT_NO_FLAG.account), w.one(ALERT_NO_FLAG.protective), w.one(ALERT_NO_FLAG.decision)]);
     case 'risk_cleared': {
       const flag = ctx.flag!;
       return ctx.language === 'en' ? `Risk flag cleared (${RISK_LABEL[flag.kind].en}): ${w.one(CLEARED)}.` : `Penanda risiko dicabut (${RISK_LABEL[flag.kind].id}): ${w.one(CLEARED)}.`;
@@ -554,6 +598,6 @@ export function noteContent(textSeed: number, ctx: NoteTextContext): NoteContent
 
 /** An addendum's text: a correction or a later fact, in the note's language. */
 export function addendumText(textSeed: number, language: NoteLanguage): string {
-  const w = new Writer(new Random(textSeed), { kind: 'session', template: 'free_text', language, issue: 'other', sessionNumber: 0, modality: null, closure: null, flag: null, typedSections: 1 });
+  const w = new Writer(new Random(textSeed), { kind: 'session', template: 'free_text', language, issue: 'other', sessionNumber: 0, modality: null, closure: null, flag: null, item9Answer: null, typedSections: 1 });
   return w.one(ADDENDA).normalize('NFC');
 }

@@ -40,13 +40,13 @@ const RISK_KINDS: ReadonlyArray<readonly [RiskKind, number]> = [
   ['safeguarding', 30],
   ['risk_to_others', 15],
 ];
-const RISK_LEVELS: ReadonlyArray<readonly [RiskLevel, number]> = [
+export const RISK_LEVELS: ReadonlyArray<readonly [RiskLevel, number]> = [
   ['low', 45],
   ['medium', 40],
   ['high', 15],
 ];
 /** Days from raising a flag to its review: sooner the higher the level. */
-const REVIEW_DAYS: Readonly<Record<RiskLevel, readonly [number, number]>> = { high: [7, 14], medium: [14, 28], low: [28, 56] };
+export const REVIEW_DAYS: Readonly<Record<RiskLevel, readonly [number, number]>> = { high: [7, 14], medium: [14, 28], low: [28, 56] };
 const ADDENDUM_SHARE = 0.02;
 const FLAGGED_CLIENT_SHARE = 0.02;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -74,7 +74,7 @@ export function planNotes(plan: Pick<DemoPlan, 'cases' | 'sessions' | 'referrals
 
   const notes: DemoNote[] = [];
   const newNote = (kase: DemoCase, language: NoteLanguage, fields: Pick<DemoNote, 'kind' | 'template' | 'session' | 'sessionNumber' | 'createdMs'>): DemoNote => {
-    const note: DemoNote = { case: kase, language, ...fields, signedMs: null, updatedMs: fields.createdMs, typedSections: TEMPLATE_SECTIONS[fields.template].length, textSeed: seedOf(), flag: null, addendum: null };
+    const note: DemoNote = { case: kase, language, ...fields, signedMs: null, updatedMs: fields.createdMs, typedSections: TEMPLATE_SECTIONS[fields.template].length, textSeed: seedOf(), flag: null, addendum: null, item9Answer: null };
     notes.push(note);
     return note;
   };

@@ -3,6 +3,7 @@ import type { ClientLanguage, Gender, JobRole } from '../../shared/domain/client
 import type { ClosureReason, ConsentLevel, PresentingIssue, ReferralStatus, ReferralType } from '../../shared/domain/referrals';
 import type { Modality, SessionStatus, SessionType, WorkshopTopic } from '../../shared/domain/sessions';
 import type { NoteTemplate, RiskKind, RiskLevel } from '../../shared/domain/notes';
+import type { MeasurementMode, MeasurementPlan } from '../../shared/domain/measurement-plan';
 import type { Moment } from './calendar';
 
 /**
@@ -163,6 +164,8 @@ export interface DemoCase extends Written {
   updatedMs: number;
   /** The course of sessions planned when the first one was booked; null when none was. */
   course: DemoCourse | null;
+  /** The case's own measurement plan; null follows the clinic's default (set when the measures are planned). */
+  measurementPlan: MeasurementPlan | null;
 }
 
 /** What a case's sessions are to be, decided when the first one is booked; sessions.ts places them. */
@@ -246,7 +249,18 @@ export interface DemoReferral extends Written {
  * whole (a phone call, a supervisor consultation, the closing summary), or a risk flag
  * raised or cleared.
  */
-export type DemoNoteKind = 'intake' | 'session' | 'did_not_attend' | 'manager_consultation' | 'phone_contact' | 'supervision' | 'closing' | 'risk_raised' | 'risk_cleared';
+export type DemoNoteKind =
+  | 'intake'
+  | 'session'
+  | 'did_not_attend'
+  | 'manager_consultation'
+  | 'phone_contact'
+  | 'supervision'
+  | 'closing'
+  | 'risk_raised'
+  | 'risk_cleared'
+  /** The decision not to raise a risk flag after a PHQ-9 item 9 answer (the alert's follow-up). */
+  | 'alert_no_flag';
 
 /**
  * A note as planned. Its words are not kept here: a large vault's 200,000 notes would
@@ -271,6 +285,8 @@ export interface DemoNote extends Written {
   /** The flag a risk note raises or clears. */
   flag: DemoRiskFlag | null;
   addendum: DemoAddendum | null;
+  /** The PHQ-9 item 9 answer (1–3) a risk note or an alert's follow-up responds to; null otherwise. */
+  item9Answer: number | null;
 }
 
 /** A correction of a signed note, signed by its author. */
@@ -290,6 +306,28 @@ export interface DemoRiskFlag extends Written {
   cleared: { note: DemoNote } | null;
 }
 
+/** One questionnaire given at a session, its answers as given (the scores are derived when read). */
+export interface DemoAdministration extends Written {
+  case: DemoCase;
+  session: DemoSession;
+  instrumentId: string;
+  instrumentVersion: string;
+  /** The session's start on the clinic's wall clock, `YYYY-MM-DDTHH:mm`. */
+  administeredAt: string;
+  mode: MeasurementMode;
+  /** The answers as stored: a JSON array of option values, null for an item left unanswered. */
+  responses: string;
+  recordedMs: number;
+  /** The PHQ-9 item 9 alert its answers raised, if they did. */
+  alert: DemoMeasureAlert | null;
+}
+
+/** An item 9 alert and its follow-up: a self-harm flag raised, or a signed note on the decision not to; null while open. */
+export interface DemoMeasureAlert extends Written {
+  raisedMs: number;
+  followUp: { kind: 'risk_flag'; flag: DemoRiskFlag; atMs: number } | { kind: 'note'; note: DemoNote; atMs: number } | null;
+}
+
 export interface DemoPlan {
   counsellors: DemoCounsellor[];
   agencies: DemoAgency[];
@@ -303,4 +341,6 @@ export interface DemoPlan {
   /** Case notes in the order they were written; risk flags in the order they were raised. */
   notes: DemoNote[];
   riskFlags: DemoRiskFlag[];
+  /** Questionnaires in the order they were recorded. */
+  administrations: DemoAdministration[];
 }

@@ -10,6 +10,8 @@ import {
   ClinicHolidayEntity,
   ContractEntity,
   LeaveEntity,
+  MeasureAdministrationEntity,
+  MeasureAlertEntity,
   NoteAddendumEntity,
   NoteEntity,
   ReferralEntity,
@@ -24,8 +26,9 @@ import {
 } from '../../db/entities';
 import { bulkInsert } from '../../db/bulk';
 import { dateOf, iso, yearOf } from './calendar';
+import { ITEM9_ALERT } from './measures';
 import { addendumText, noteContent } from './note-text';
-import type { DemoActor, DemoNote, DemoPlan, DemoRiskFlag, DemoSession } from './plan';
+import type { DemoActor, DemoAdministration, DemoNote, DemoPlan, DemoRiskFlag, DemoSession } from './plan';
 
 /**
  * Write a plan with one prepared statement per table, inside the caller's transaction.
@@ -52,6 +55,10 @@ export interface DemoCounts {
   noteDrafts: number;
   noteAddenda: number;
   riskFlags: number;
+  measureAdministrations: number;
+  /** PHQ-9 item 9 alerts; of them, those not yet followed up. */
+  measureAlerts: number;
+  openMeasureAlerts: number;
 }
 
 /** Rows per bulkInsert call for the largest tables: a million sessions are never all rows in memory at once. */
@@ -181,7 +188,7 @@ export function writePlan(m: EntityManager, plan: DemoPlan, adminId: number, slo
         closedDate: c.closedDay === null ? null : dateOf(c.closedDay),
         closureReason: c.closureReason,
         sessionsUsed: c.sessionsUsed,
-        measurementPlan: null,
+        measurementPlan: c.measurementPlan === null ? null : JSON.stringify(c.measurementPlan),
         createdAt: iso(c.createdMs),
         updatedAt: iso(c.updatedMs),
       })),
@@ -241,6 +248,7 @@ export function writePlan(m: EntityManager, plan: DemoPlan, adminId: number, slo
 
   const sessionCounts = writeSessions(m, plan.sessions, actorId, timeZone);
   const noteCounts = writeNotes(m, plan.notes, plan.riskFlags);
+  const measureCounts = writeMeasures(m, plan.administrations);
 
   return {
     counsellors: plan.counsellors.length,
@@ -256,6 +264,7 @@ export function writePlan(m: EntityManager, plan: DemoPlan, adminId: number, slo
     holidays: plan.holidays.length,
     ...sessionCounts,
     ...noteCounts,
+    ...measureCounts,
   };
 }
 
@@ -367,6 +376,7 @@ function writeNotes(m: EntityManager, notes: readonly DemoNote[], flags: readonl
             modality: n.session?.modality ?? null,
             closure: kase.closureReason,
             flag: n.flag && { kind: n.flag.kind, level: n.flag.level, reviewDate: n.flag.reviewDate },
+            item9Answer: n.item9Answer,
             typedSections: n.typedSections,
           });
           const signed = n.signedMs !== null;
@@ -427,6 +437,58 @@ function writeNotes(m: EntityManager, notes: readonly DemoNote[], flags: readonl
     ),
   );
   return { notes: notes.length, noteDrafts: drafts, noteAddenda: corrected.length, riskFlags: flags.length };
+}
+
+/**
+ * Questionnaires in the order they were recorded, by the case's counsellor; then the
+ * item 9 alerts in the order they were raised, each with its follow-up (the flag or the
+ * note, written before), as the app records them.
+ */
+function writeMeasures(m: EntityManager, administrations: readonly DemoAdministration[]): { measureAdministrations: number; measureAlerts: number; openMeasureAlerts: number } {
+  for (let from = 0; from < administrations.length; from += CHUNK) {
+    const chunk = administrations.slice(from, from + CHUNK);
+    assignIds(
+      chunk,
+      bulkInsert(
+        m,
+        MeasureAdministrationEntity,
+        chunk.map((a) => ({
+          caseId: idOf(a.case),
+          sessionId: idOf(a.session),
+          instrumentId: a.instrumentId,
+          instrumentVersion: a.instrumentVersion,
+          administeredAt: a.administeredAt,
+          mode: a.mode,
+          responses: a.responses,
+          recordedByUserId: idOf(a.case.counsellor),
+          recordedAt: iso(a.recordedMs),
+        })),
+      ),
+    );
+  }
+  const alerted = administrations.filter((a) => a.alert !== null);
+  const open = alerted.filter((a) => a.alert!.followUp === null).length;
+  assignIds(
+    alerted.map((a) => a.alert!),
+    bulkInsert(
+      m,
+      MeasureAlertEntity,
+      alerted.map((a) => {
+        const followUp = a.alert!.followUp;
+        return {
+          administrationId: idOf(a),
+          alert: ITEM9_ALERT,
+          raisedAt: iso(a.alert!.raisedMs),
+          followUpKind: followUp?.kind ?? null,
+          followUpRiskFlagId: followUp?.kind === 'risk_flag' ? idOf(followUp.flag) : null,
+          followUpNoteId: followUp?.kind === 'note' ? idOf(followUp.note) : null,
+          followedUpAt: followUp ? iso(followUp.atMs) : null,
+          followedUpByUserId: followUp ? idOf(a.case.counsellor) : null,
+        };
+      }),
+    ),
+  );
+  return { measureAdministrations: administrations.length, measureAlerts: alerted.length, openMeasureAlerts: open };
 }
 
 /**
