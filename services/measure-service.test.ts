@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN, COUNSELLOR, addCounsellor, signIn } from '../tests/helpers/vault-fixture';
 import { assignedReferral, bookingClinic, call, counselling, type BookingClinic } from '../tests/helpers/booking-fixture';
 import type { Administration, CaseOutcome, ChannelOutput, MeasureAlert } from '../shared/contract';
+import { gad7Answers as gad7, phq9Answers as phq9 } from '../tests/helpers/measure-answers';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -12,17 +13,6 @@ const CITRA = { username: 'citra', displayName: 'Citra Dewi', passphrase: 'teh m
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** PHQ-9 answers summing to `total` with item 9 as given (items 1–8 filled from the front). */
-function phq9(total: number, item9 = 0): number[] {
-  const answers = [0, 0, 0, 0, 0, 0, 0, 0, item9];
-  let left = total - item9;
-  for (let i = 0; i < 8 && left > 0; i++) {
-    answers[i] = Math.min(3, left);
-    left -= answers[i]!;
-  }
-  return answers;
-}
-const gad7 = (total: number) => phq9(total).slice(0, 7);
 
 type Failure = { ok: false; error: { code: string; issues?: Array<{ path: string; code: string }> } };
 const failure = async (c: BookingClinic, channel: string, input: unknown) => (await c.app.dispatch(channel, input)) as Failure;

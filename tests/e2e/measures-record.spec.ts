@@ -8,6 +8,7 @@ import { passTime, type TestClock } from '../bridge/test-clock';
 import { untranslatedOnPage } from '../bridge/visible-text';
 import type { TenangApp } from '../../services/tenang-app';
 import { testNowIn } from '../helpers/test-now';
+import { gad7Answers as gad7, phq9Answers as phq9 } from '../helpers/measure-answers';
 
 const shoot = screenshotsFor('measures');
 const ZONE = CLINIC.timeZone;
@@ -16,18 +17,6 @@ const ZONE = CLINIC.timeZone;
 const wallClock = (days: number, time: string) => `${testNowIn(ZONE).startOf('day').plus({ days }).toISODate()}T${time}`;
 /** "7 Dec" as the chart's axis writes a date. */
 const axisDate = (days: number, locale: string) => testNowIn(ZONE).startOf('day').plus({ days }).setLocale(locale).toFormat('d LLL');
-
-/** PHQ-9 answers summing to `total` (items 1–8 filled from the front, item 9 as given). */
-function phq9(total: number, item9 = 0): number[] {
-  const answers = [0, 0, 0, 0, 0, 0, 0, 0, item9];
-  let left = total - item9;
-  for (let i = 0; i < 8 && left > 0; i++) {
-    answers[i] = Math.min(3, left);
-    left -= answers[i]!;
-  }
-  return answers;
-}
-const gad7 = (total: number) => phq9(total).slice(0, 7);
 
 /** A 50-minute phone session of the case, booked now for later (outside working hours, with a reason). */
 async function book(app: TenangApp, caseId: number, counsellorId: number, localStart: string, sessionType: 'intake_assessment' | 'counselling') {
