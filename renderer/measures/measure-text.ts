@@ -2,6 +2,7 @@ import type { Administration, InstrumentView } from '../../shared/contract/measu
 import type { Case } from '../../shared/contract/referral-schemas';
 import type { Language } from '../../shared/settings';
 import { localStartAt, localStartToMs, shortDateTimeText } from '../calendar/calendar-time';
+import { caseReadGround } from '../../shared/domain/note-access';
 
 /**
  * Small pure helpers the measures screens share. Administration times come from the service
@@ -57,8 +58,8 @@ export function scoreText(score: number | null): string {
  */
 export function readableCases(cases: Case[], user: { id: number; role: string }): Case[] {
   if (user.role === 'admin') return cases;
-  const holdsOpenCase = cases.some((clientCase) => clientCase.counsellorId === user.id && clientCase.closedDate === null);
-  return cases.filter((clientCase) => clientCase.counsellorId === user.id || (holdsOpenCase && clientCase.closedDate !== null));
+  const own = cases.filter((clientCase) => clientCase.counsellorId === user.id);
+  return cases.filter((clientCase) => caseReadGround(user.id, clientCase, own) !== null);
 }
 
 /** The counsellor of this open case is the one who records and plans its measures. */
