@@ -80,6 +80,16 @@ export const AUDIT_ACTIONS = [
   'instrument.enable',
   'instrument.disable',
   'instrument.add',
+  /** An admin looked at a report before exporting it (scope and period, never the values). */
+  'report.preview',
+  /** A report left the clinic: its register entry holds the file's hash and what it published. */
+  'report.export',
+  'report.register_view',
+  'report.public_key',
+  /** A consent-scoped letter to a formal referral's referrer. */
+  'letter.referral',
+  /** A counsellor recorded whether a case's recommendations are being followed. */
+  'case.compliance',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -12,6 +12,7 @@ import { NoteAccessEntity, NoteAddendumEntity, NoteEntity, RiskFlagEntity } from
 import { AttachmentEntity } from './attachment';
 import { ExportLogEntity } from './export-log';
 import { InstrumentSettingEntity, MeasureAdministrationEntity, MeasureAlertEntity } from './measure';
+import { ClinicSigningKeyEntity, RecommendationComplianceEntity, ReportRegisterEntity } from './report';
 import { UserAccountEntity } from './user-account';
 
 export * from './agency';
@@ -27,7 +28,8 @@ export * from './note';
 export * from './attachment';
 export * from './export-log';
 export * from './measure';
+export * from './report';
 export * from './setting';
 export * from './user-account';
 
-export const ENTITIES = [UserAccountEntity, SettingEntity, AuditEntryEntity, DraftEntity, AgencyEntity, ContractEntity, ClientEntity, ClientCaseEntity, ReferralEntity, ReferralStatusChangeEntity, RoomEntity, WorkingHoursEntity, LeaveEntity, ClinicHolidayEntity, SessionEntity, SessionChangeEntity, SessionAttendeeEntity, NoteEntity, NoteAddendumEntity, RiskFlagEntity, NoteAccessEntity, AttachmentEntity, ExportLogEntity, MeasureAdministrationEntity, MeasureAlertEntity, InstrumentSettingEntity];
+export const ENTITIES = [UserAccountEntity, SettingEntity, AuditEntryEntity, DraftEntity, AgencyEntity, ContractEntity, ClientEntity, ClientCaseEntity, ReferralEntity, ReferralStatusChangeEntity, RoomEntity, WorkingHoursEntity, LeaveEntity, ClinicHolidayEntity, SessionEntity, SessionChangeEntity, SessionAttendeeEntity, NoteEntity, NoteAddendumEntity, RiskFlagEntity, NoteAccessEntity, AttachmentEntity, ExportLogEntity, MeasureAdministrationEntity, MeasureAlertEntity, InstrumentSettingEntity, ReportRegisterEntity, ClinicSigningKeyEntity, RecommendationComplianceEntity];

@@ -1,6 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import type { Urgency } from '../../shared/domain/agencies';
-import type { ClosureReason, ConsentLevel, ReferralStatus, ReferralType } from '../../shared/domain/referrals';
+import type { ClosureReason, ConsentDates, ConsentLevel, ReferralStatus, ReferralType } from '../../shared/domain/referrals';
 
 export interface ReferralRow {
   id: number;
@@ -20,6 +20,8 @@ export interface ReferralRow {
   consentLevel: ConsentLevel;
   consentDate: string | null;
   consentExpiry: string | null;
+  /** How finely a letter may date the attended sessions under this consent. */
+  consentDates: ConsentDates;
   reason: string;
   status: ReferralStatus;
   closureReason: ClosureReason | null;
@@ -49,6 +51,7 @@ export const ReferralEntity = new EntitySchema<ReferralRow>({
     consentLevel: { type: 'varchar', name: 'consent_level' },
     consentDate: { type: 'varchar', name: 'consent_date', nullable: true },
     consentExpiry: { type: 'varchar', name: 'consent_expiry', nullable: true },
+    consentDates: { type: 'varchar', name: 'consent_dates', default: 'month' },
     reason: { type: 'varchar' },
     status: { type: 'varchar' },
     closureReason: { type: 'varchar', name: 'closure_reason', nullable: true },

@@ -217,6 +217,8 @@ export function writePlan(m: EntityManager, plan: DemoPlan, adminId: number, slo
           consentLevel: r.consentLevel,
           consentDate: r.consentDate,
           consentExpiry: r.consentExpiry,
+          // Drawn from the consent level, not the random stream, so earlier demo vaults stay the same.
+          consentDates: r.consentLevel === 'attendance_and_compliance' ? ('day' as const) : ('month' as const),
           reason: r.reason,
           status: last.to,
           closureReason: last.closureReason,

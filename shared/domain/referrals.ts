@@ -9,6 +9,10 @@ export type ReferralType = (typeof REFERRAL_TYPES)[number];
 export const CONSENT_LEVELS = ['none', 'attendance', 'attendance_and_compliance'] as const;
 export type ConsentLevel = (typeof CONSENT_LEVELS)[number];
 
+/** How finely a letter to the referrer may date the attended sessions: by month, or by day. */
+export const CONSENT_DATES = ['month', 'day'] as const;
+export type ConsentDates = (typeof CONSENT_DATES)[number];
+
 export const PRESENTING_ISSUES = [
   'workload_stress',
   'burnout',

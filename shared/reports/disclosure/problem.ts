@@ -1,0 +1,56 @@
+/**
+ * The question disclosure control answers for one report (issue 13), in the form the
+ * suppression engine takes it. Everything is a sum of **atoms**: one count of one table
+ * cell for one group of agencies in one block of months. The report builder chooses the
+ * atoms as the coarsest pieces that every report in question (the new one and the
+ * earlier ones of the same agencies that share a month with it) is a sum of: with no
+ * earlier report, an atom is simply a cell of the new report.
+ *
+ * Values are the vault's values now. An earlier report is represented by which of its
+ * counts it published, evaluated on today's atoms: an attacker differencing two reports
+ * learns what the difference would be if nothing had changed, so that is what to protect.
+ */
+export interface CountToPublish {
+  /** Unique within the report, e.g. `referrals_by_type/cell/self/referrals`. */
+  key: string;
+  /** Indices into `atomValues`; the count is their sum. */
+  atoms: readonly number[];
+}
+
+/** A sum the report publishes: `total` equals the sum of `parts` (a row, a column, a table's grand total). */
+export interface PublishedSum {
+  total: string;
+  parts: readonly string[];
+}
+
+export interface EarlierCount {
+  atoms: readonly number[];
+  /** Published (its value is known to the attacker), or hidden. */
+  published: boolean;
+  /** Hidden because it was from 1 to k−1: the attacker knows it is at least 1. */
+  hiddenAsSmall?: boolean;
+}
+
+export interface SuppressionProblem {
+  /** The minimum cell size. */
+  k: number;
+  atomValues: readonly number[];
+  counts: readonly CountToPublish[];
+  sums: readonly PublishedSum[];
+  earlier: readonly EarlierCount[];
+  /** Counts hidden whatever their value (for example, a sector comparison over too few agencies). */
+  alwaysHidden?: readonly string[];
+}
+
+export type SuppressionReason = 'small_count' | 'complementary';
+
+export interface SuppressionResult {
+  /** The counts of the new report to hide, and why. Every other count is published. */
+  hidden: ReadonlyMap<string, SuppressionReason>;
+  /**
+   * Small counts (atoms, or earlier hidden counts) that the earlier reports alone already
+   * pin to one value: nothing this report hides can protect them. The builder tells the
+   * admin; tests expect zero for register histories the builder itself produced.
+   */
+  pinnedBeforeThisReport: number;
+}
