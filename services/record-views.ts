@@ -79,6 +79,7 @@ export async function referralViews(m: EntityManager, rows: ReferralRow[], setti
       consentLevel: r.consentLevel,
       consentDate: r.consentDate,
       consentExpiry: r.consentExpiry,
+      consentDates: r.consentDates,
       reason: r.reason,
       status: r.status,
       closureReason: r.closureReason,

@@ -119,6 +119,7 @@ const COLUMN_OF_PATH: Record<string, CsvColumn> = {
   consentLevel: 'consent_level',
   consentDate: 'consent_date',
   consentExpiry: 'consent_expiry',
+  consentDates: 'consent_dates',
   referrerName: 'referrer_name',
   referrerContact: 'referrer_contact',
   reason: 'reason',
@@ -147,6 +148,7 @@ async function intakeRow(m: EntityManager, actor: Actor, session: OpenSession, p
     consentLevel: row.consentLevel,
     consentDate: row.consentDate,
     consentExpiry: row.consentExpiry,
+    consentDates: row.consentDates,
     reason: row.reason,
     client,
     // Look-alikes were settled above: none, or the one client used.

@@ -77,6 +77,8 @@ export async function intakeReferral(m: EntityManager, actor: Actor, settings: S
     consentLevel: input.consentLevel,
     consentDate: input.consentDate,
     consentExpiry: input.consentExpiry,
+    // Without consent there is nothing to date: the column keeps its default.
+    consentDates: input.consentLevel === 'none' ? 'month' : input.consentDates,
     reason: input.reason,
     status: 'new',
     closureReason: null,

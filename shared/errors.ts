@@ -48,6 +48,11 @@ export const ERROR_CODES = [
   'BREAK_GLASS_REQUIRED',
   'OPEN_UNAVAILABLE',
   'SAVE_UNAVAILABLE',
+  /** A letter to a referrer is refused (issue 13): not a formal referral, no consent, consent without its dates, or expired. */
+  'LETTER_NOT_FORMAL',
+  'LETTER_NO_CONSENT',
+  'LETTER_CONSENT_INCOMPLETE',
+  'LETTER_CONSENT_EXPIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

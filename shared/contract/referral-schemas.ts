@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { URGENCIES } from '../domain/agencies';
 import { CLIENT_LANGUAGES, GENDERS, JOB_ROLES } from '../domain/clients';
-import { CLOSURE_REASONS, CONSENT_LEVELS, PRESENTING_ISSUES, REFERRAL_STATUSES, REFERRAL_TYPES } from '../domain/referrals';
+import { CLOSURE_REASONS, CONSENT_DATES, CONSENT_LEVELS, PRESENTING_ISSUES, REFERRAL_STATUSES, REFERRAL_TYPES } from '../domain/referrals';
 import { calendarDateSchema } from './agency-schemas';
 
 /** Clients, referrals and cases as the channels carry them (issue 3). */
@@ -69,6 +69,8 @@ export const referralFieldsShape = {
   consentLevel: z.enum(CONSENT_LEVELS).default('none'),
   consentDate: optionalDate,
   consentExpiry: optionalDate,
+  /** How finely a letter to the referrer may date attended sessions; only read when consent is given. */
+  consentDates: z.enum(CONSENT_DATES).default('month'),
   reason: text(500),
 };
 
@@ -138,6 +140,7 @@ export const referralSchema = z.object({
   consentLevel: z.enum(CONSENT_LEVELS),
   consentDate: z.string().nullable(),
   consentExpiry: z.string().nullable(),
+  consentDates: z.enum(CONSENT_DATES),
   reason: z.string(),
   status: z.enum(REFERRAL_STATUSES),
   closureReason: z.enum(CLOSURE_REASONS).nullable(),

@@ -2,8 +2,9 @@
 
 /**
  * The columns a file may have, by their canonical header. The first twelve are issue 3's;
- * the last four let formal management referrals (which name their referrer and carry the
- * consent's dates) be imported too.
+ * the next four let formal management referrals (which name their referrer and carry the
+ * consent's dates) be imported too; the last says how finely a letter to the referrer may
+ * date attended sessions (month or day; empty means month).
  */
 export const CSV_COLUMNS = [
   'agency',
@@ -22,5 +23,6 @@ export const CSV_COLUMNS = [
   'referrer_contact',
   'consent_date',
   'consent_expiry',
+  'consent_dates',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];

@@ -238,6 +238,7 @@ describe('checking rows', () => {
         referrerContact: '',
         consentDate: null,
         consentExpiry: null,
+        consentDates: 'month',
       },
       expect.objectContaining({ line: 3, referralType: 'informal', urgency: 'emergency', familyName: '', dateOfBirth: null, presentingIssues: ['anxiety'], consentLevel: 'none' }),
     ]);
@@ -248,7 +249,18 @@ describe('checking rows', () => {
     const row = 'Dinas Pendidikan,2026-11-02,formal_management,urgent,Siti,Rahmawati,1988-04-12,,,workload_stress,attendance,,Pak Hendra,+62 21 555 0101,2026-11-01,2027-05-01';
     const reading = read(`${header}\n${row}\n`);
     expect(reading.problems).toEqual([]);
-    expect(reading.entries[0]?.row).toMatchObject({ referralType: 'formal_management', consentLevel: 'attendance', referrerName: 'Pak Hendra', consentDate: '2026-11-01', consentExpiry: '2027-05-01' });
+    expect(reading.entries[0]?.row).toMatchObject({ referralType: 'formal_management', consentLevel: 'attendance', referrerName: 'Pak Hendra', consentDate: '2026-11-01', consentExpiry: '2027-05-01', consentDates: 'month' });
+  });
+
+  it('reads how finely the consent dates sessions: month by default, day by code or label, anything else refused', () => {
+    const header = `${HEADER},referrer_name,referrer_contact,consent_date,consent_expiry,consent_dates`;
+    const row = (dates: string) => `Dinas Pendidikan,2026-11-02,formal_management,urgent,Siti,Rahmawati,1988-04-12,,,workload_stress,attendance,,Pak Hendra,+62 21 555 0101,2026-11-01,2027-05-01,${dates}`;
+    for (const [cell, expected] of [['', 'month'], ['day', 'day'], ['Month', 'month'], [en.referralLetter.consentDates.day, 'day'], [id.referralLetter.consentDates.day, 'day']] as const) {
+      const reading = read(`${header}\n${row(cell)}\n`);
+      expect(reading.problems, cell).toEqual([]);
+      expect(reading.entries[0]?.row?.consentDates, cell).toBe(expected);
+    }
+    expect(brief(read(`${header}\n${row('weekly')}\n`).problems)).toEqual(['2:consent_dates:unknown_code']);
   });
 
   it('names every bad cell of every bad line, keeping the physical line numbers', () => {

@@ -12,7 +12,7 @@ import id from '../i18n/id.json' with { type: 'json' };
 import { clientFieldsShape, emailSchema, phoneSchema, referralFieldsShape, referralRuleIssues } from '../contract/referral-schemas';
 import { isCalendarDate, URGENCIES, type Urgency } from './agencies';
 import { foldEmail, foldName } from './clients';
-import { CONSENT_LEVELS, PRESENTING_ISSUES, REFERRAL_TYPES, type ConsentLevel, type PresentingIssue, type ReferralType } from './referrals';
+import { CONSENT_DATES, CONSENT_LEVELS, PRESENTING_ISSUES, REFERRAL_TYPES, type ConsentDates, type ConsentLevel, type PresentingIssue, type ReferralType } from './referrals';
 
 import { CSV_COLUMNS, type CsvColumn } from './csv-columns';
 export { CSV_COLUMNS, type CsvColumn };
@@ -151,13 +151,19 @@ export function quoteCsvField(value: string, separator: CsvSeparator): string {
 
 // ---- codes and labels -----------------------------------------------------------------
 
-type Vocab = 'referralType' | 'urgency' | 'consentLevel' | 'presentingIssue';
+type Vocab = 'referralType' | 'urgency' | 'consentLevel' | 'presentingIssue' | 'consentDates';
 const VOCABS: Record<Vocab, readonly string[]> = {
   referralType: REFERRAL_TYPES,
   urgency: URGENCIES,
   consentLevel: CONSENT_LEVELS,
   presentingIssue: PRESENTING_ISSUES,
+  consentDates: CONSENT_DATES,
 };
+
+/** The labels of a vocabulary in one language; the consent's dates are labelled with the letters' strings. */
+function labelsOf(language: typeof en, vocab: Vocab): Record<string, string> {
+  return vocab === 'consentDates' ? language.referralLetter.consentDates : (language.vocab[vocab] as Record<string, string>);
+}
 
 /** Folded for comparison: case, accents, spacing and punctuation do not matter. */
 const fold = foldName;
@@ -173,7 +179,7 @@ const ACCEPTED: Record<Vocab, Map<string, string>> = (() => {
     for (const code of VOCABS[vocab]) {
       map.set(fold(code), code);
       for (const language of [en, id]) {
-        const label = (language.vocab[vocab] as Record<string, string>)[code];
+        const label = labelsOf(language, vocab)[code];
         if (label) map.set(fold(label), code);
       }
     }
@@ -279,6 +285,7 @@ export interface ReferralCsvRow {
   referrerContact: string;
   consentDate: string | null;
   consentExpiry: string | null;
+  consentDates: ConsentDates;
 }
 
 /** Every data row of the file: its line, its agency cell, and the checked row when all its cells were valid. */
@@ -366,6 +373,7 @@ function readRow(record: CsvRecord, cell: (column: CsvColumn) => string, today: 
   const referrerContact = text('referrer_contact', referralFieldsShape.referrerContact);
   const consentDate = date('consent_date', cell('consent_date'), false);
   const consentExpiry = date('consent_expiry', cell('consent_expiry'), false);
+  const consentDates = (cell('consent_dates') === '' ? 'month' : code('consent_dates', 'consentDates', cell('consent_dates'))) as ConsentDates | null;
 
   const issues: PresentingIssue[] = [];
   const issuesCell = required('presenting_issues');
@@ -394,7 +402,7 @@ function readRow(record: CsvRecord, cell: (column: CsvColumn) => string, today: 
     }
   }
 
-  if (problems.length > before || !receivedDate || !referralType || !urgency || !consentLevel) return null;
+  if (problems.length > before || !receivedDate || !referralType || !urgency || !consentLevel || !consentDates) return null;
   return {
     line: record.line,
     agency,
@@ -413,6 +421,8 @@ function readRow(record: CsvRecord, cell: (column: CsvColumn) => string, today: 
     referrerContact,
     consentDate,
     consentExpiry,
+    // Only consent to share attendance is dated; without it the column says nothing.
+    consentDates: consentLevel === 'none' ? 'month' : consentDates,
   };
 }
 

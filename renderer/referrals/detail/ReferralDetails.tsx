@@ -63,6 +63,7 @@ export function ReferralDetails({ referral }: { referral: Referral }) {
                 : none}
             </Item>
           )}
+          {referral.consentLevel !== 'none' && <Item label={t('referralLetter.fields.consentDates')}>{t(`referralLetter.consentDates.${referral.consentDates}`)}</Item>}
         </>
       )}
       <Item label={t('referrals.fields.reason')} wide>

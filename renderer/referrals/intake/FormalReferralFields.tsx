@@ -1,6 +1,6 @@
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { CONSENT_LEVELS } from '../../../shared/domain/referrals';
+import { CONSENT_DATES, CONSENT_LEVELS } from '../../../shared/domain/referrals';
 import { FormField } from '../../forms/FormField';
 import { ChoiceGroup } from '../../forms/ChoiceGroup';
 import type { IntakeForm } from './intake-form';
@@ -45,6 +45,17 @@ export function FormalReferralFields({ form }: { form: IntakeForm }) {
             {(a11y) => <input {...a11y} type="date" {...form.register('consentExpiry')} />}
           </FormField>
         </div>
+      )}
+      {consentLevel !== 'none' && (
+        <ChoiceGroup
+          id="intake-consent-dates"
+          legend={t('referralLetter.fields.consentDates')}
+          type="radio"
+          options={CONSENT_DATES.map((dates) => ({ value: dates, label: t(`referralLetter.consentDates.${dates}`) }))}
+          registration={form.register('consentDates')}
+          error={errors.consentDates}
+          hint={t('referralLetter.hints.consentDates')}
+        />
       )}
     </section>
   );

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { referralCreateSchema, type ClientSummary, type ReferralCreateInput } from '../../../shared/contract/referral-schemas';
 import type { Urgency } from '../../../shared/domain/agencies';
 import type { ClientLanguage, Gender, JobRole } from '../../../shared/domain/clients';
-import type { ConsentLevel, PresentingIssue, ReferralType } from '../../../shared/domain/referrals';
+import type { ConsentDates, ConsentLevel, PresentingIssue, ReferralType } from '../../../shared/domain/referrals';
 import { zodErrorMap } from '../../forms/issue-messages';
 
 export const CLIENT_MODES = ['existing', 'new'] as const;
@@ -27,6 +27,7 @@ export interface IntakeFormValues {
   consentLevel: ConsentLevel;
   consentDate: string;
   consentExpiry: string;
+  consentDates: ConsentDates;
   reason: string;
   client: {
     mode: ClientMode;
@@ -63,6 +64,7 @@ export function intakeDefaults(today: string): IntakeFormValues {
     consentLevel: 'none',
     consentDate: '',
     consentExpiry: '',
+    consentDates: 'month',
     reason: '',
     client: {
       mode: 'new',
@@ -96,6 +98,7 @@ export const INTAKE_FIELDS = [
   'consentLevel',
   'consentDate',
   'consentExpiry',
+  'consentDates',
   'reason',
   'client.clientId',
   'client.givenName',
@@ -136,6 +139,8 @@ export function toCreateInput(values: IntakeFormValues, allowDuplicate = false):
     consentLevel,
     consentDate: consentLevel === 'none' ? null : orNull(values.consentDate),
     consentExpiry: consentLevel === 'none' ? null : orNull(values.consentExpiry),
+    // A draft saved before the field existed has none: the consent then dates by month.
+    consentDates: consentLevel === 'none' ? 'month' : (values.consentDates ?? 'month'),
     reason: values.reason,
     client:
       client.mode === 'existing'
