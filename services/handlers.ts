@@ -30,6 +30,8 @@ import { clinicDate } from '../shared/domain/clinic-time';
 import { passphraseResetSinceLastSignIn } from './account-notices';
 import type { ExportsInProgress } from './exports-in-progress';
 import { exportFromApp } from './data-export-app';
+import { getCompliance, recordCompliance } from './compliance-service';
+import { previewReferralLetter, saveReferralLetterFromApp } from './letters/referral-letter';
 import { UserAccountEntity, AuditEntryEntity } from '../db/entities';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { AppError } from '../shared/errors';
@@ -170,6 +172,10 @@ export const handlers: HandlerTable = {
   'referrals.import': async (input, ctx) => importReferrals(signedIn(ctx), ctx.clock, input),
   'cases.list': async (input, ctx) => ({ cases: await listCases(signedIn(ctx), input) }),
   'cases.close': async (input, ctx) => closeCase(signedIn(ctx), ctx.clock, input),
+  'cases.compliance': async (input, ctx) => getCompliance(signedIn(ctx), ctx.clock, input),
+  'cases.recordCompliance': async (input, ctx) => recordCompliance(signedIn(ctx), ctx.clock, input),
+  'letters.referralPreview': async (input, ctx) => previewReferralLetter(signedIn(ctx), ctx.clock, input),
+  'letters.referralSave': async (input, ctx) => saveReferralLetterFromApp(signedIn(ctx), ctx, input),
 
   'rooms.list': async (_input, ctx) => ({ rooms: await listRooms(signedIn(ctx)) }),
   'rooms.create': async (input, ctx) => createRoom(signedIn(ctx), ctx.clock, input),

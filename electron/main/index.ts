@@ -66,13 +66,17 @@ async function openWithSystemViewer(filePath: string): Promise<void> {
   if (failure) throw new Error('the system viewer did not open the document');
 }
 
+/** The save dialog's file type for each kind of file the app writes, by the suggested name's extension. */
+const SAVE_FILTERS: Record<string, Electron.FileFilter> = { json: { name: 'JSON', extensions: ['json'] }, pdf: { name: 'PDF', extensions: ['pdf'] } };
+
 /**
- * Where to save a file the app writes (the full export): the system's save dialog, which
- * asks before replacing a file. Null when the person cancels or no window is open.
+ * Where to save a file the app writes (the full export, a letter): the system's save
+ * dialog, which asks before replacing a file. Null when the person cancels or no window is open.
  */
 async function chooseSavePath(suggestedName: string): Promise<string | null> {
   if (!mainWindow) return null;
-  const choice = await dialog.showSaveDialog(mainWindow, { defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [{ name: 'JSON', extensions: ['json'] }], properties: ['createDirectory', 'showOverwriteConfirmation'] });
+  const filter = SAVE_FILTERS[path.extname(suggestedName).slice(1).toLowerCase()];
+  const choice = await dialog.showSaveDialog(mainWindow, { defaultPath: path.join(app.getPath('documents'), suggestedName), filters: filter ? [filter] : [], properties: ['createDirectory', 'showOverwriteConfirmation'] });
   return choice.canceled || !choice.filePath ? null : choice.filePath;
 }
 

@@ -45,6 +45,7 @@ import {
   riskRaiseSchema,
 } from './note-schemas';
 import { dataExportResultSchema, dataExportSchema } from './accountability-schemas';
+import { complianceRecordSchema, complianceSchema, letterPreviewSchema, letterSaveResultSchema, referralLetterSchema } from './letter-schemas';
 import {
   administrationSchema,
   alertFollowUpSchema,
@@ -739,6 +740,30 @@ export const channels = {
     access: COUNSELLOR_ONLY,
     input: z.object({ passphrase: z.string().min(1, { message: 'required' }).max(1024) }).strict(),
     output: z.object({ alerts: z.array(measureAlertSchema) }),
+  }),
+  'cases.compliance': channel({
+    summary: 'The newest answer to “are the recommendations being followed?” on a case, with who gave it and when (counsellors: only cases they may read).',
+    access: ANY_SIGNED_IN,
+    input: z.object({ caseId: z.number().int().positive() }).strict(),
+    output: complianceSchema,
+  }),
+  'cases.recordCompliance': channel({
+    summary: 'Record yes or no to “are the recommendations being followed?” on an open case (its counsellor only); the newest answer counts.',
+    access: COUNSELLOR_ONLY,
+    input: complianceRecordSchema,
+    output: complianceSchema,
+  }),
+  'letters.referralPreview': channel({
+    summary: 'What a letter to a formal referral’s referrer would say now, only what the client’s consent allows; refused with the reason when consent is none, expired or incomplete.',
+    access: ADMIN_ONLY,
+    input: referralLetterSchema,
+    output: letterPreviewSchema,
+  }),
+  'letters.referralSave': channel({
+    summary: 'Write the letter to the referrer as a PDF the admin saves, entered in the register and the audit log.',
+    access: ADMIN_ONLY,
+    input: referralLetterSchema,
+    output: letterSaveResultSchema,
   }),
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
