@@ -11,6 +11,7 @@ import { UsageError } from './secrets';
 import { registerImportReferralsCommand } from './commands/import-referrals';
 import { registerDataCommands } from './commands/data';
 import { registerCalendarCommands } from './commands/calendar';
+import { registerLetterCommands } from './commands/letter';
 
 const program = new Command('tenang')
   .description('Tenang command-line tool: vaults, users, the audit log, and any contract channel.')
@@ -288,6 +289,7 @@ const importCommand = program.command('import').description('import referrals fr
 registerImportReferralsCommand(importCommand, opts);
 registerDataCommands(program, opts, importCommand);
 registerCalendarCommands(program, opts);
+registerLetterCommands(program, opts);
 
 try {
   await program.parseAsync(process.argv);
