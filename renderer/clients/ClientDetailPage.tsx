@@ -20,6 +20,7 @@ import { AlertsPanel } from '../measures/alerts/AlertsPanel';
 import { ClientNotesSection } from '../notes/ClientNotesSection';
 import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { MeasuresSection } from '../measures/MeasuresSection';
+import { ComplianceCard } from '../letters/ComplianceCard';
 
 type ClientRecord = ChannelOutput<'clients.get'>;
 type DoneNotice = 'clients.detail.saved' | 'clients.detail.caseClosed' | 'clients.detail.sessionBooked';
@@ -145,6 +146,7 @@ export function ClientDetailPage({ clientId, onBack, backLabel }: ClientDetailPa
       )}
       {cases.length > 0 && <ClientNotesSection clientId={client.id} cases={cases} />}
       {cases.length > 0 && <MeasuresSection clientId={client.id} cases={cases} />}
+      <ComplianceCard cases={cases} referrals={referrals} />
       <AttachmentsSection clientId={client.id} cases={cases} />
       <section className="card" aria-labelledby="client-referrals-title">
         <h2 id="client-referrals-title" className="card-heading">

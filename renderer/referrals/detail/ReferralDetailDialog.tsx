@@ -12,6 +12,8 @@ import { shortDateTimeText } from '../../calendar/calendar-time';
 import { useFormatters } from '../../session/useFormatters';
 import { ReferralDetails } from './ReferralDetails';
 import { StatusHistory } from './StatusHistory';
+import { ReferralLetterDialog } from '../../letters/ReferralLetterDialog';
+import { useSession } from '../../session/SessionContext';
 
 /**
  * One referral in full, with its status history (loaded fresh: the service audits who
@@ -25,6 +27,8 @@ export function ReferralDetailDialog({ referralId, title, onClose }: { referralI
   const [error, setError] = useState<ErrorCode | null>(null);
   const [booking, setBooking] = useState(false);
   const [booked, setBooked] = useState<SessionView | null>(null);
+  const [writingLetter, setWritingLetter] = useState(false);
+  const { session } = useSession();
 
   const load = useCallback(async () => {
     try {
@@ -55,6 +59,8 @@ export function ReferralDetailDialog({ referralId, title, onClose }: { referralI
     );
   }
 
+  if (writingLetter && referral) return <ReferralLetterDialog referralId={referral.id} onClose={() => setWritingLetter(false)} />;
+
   return (
     <Dialog title={title} onClose={onClose}>
       <div className="referral-detail">
@@ -81,6 +87,12 @@ export function ReferralDetailDialog({ referralId, title, onClose }: { referralI
           </>
         )}
         <div className="form-actions">
+          {/* Only a formal referral has a referrer; the letter's dialog says why one cannot be written. */}
+          {session.user.role === 'admin' && referral?.referralType === 'formal_management' && (
+            <button type="button" className="button button--secondary" onClick={() => setWritingLetter(true)}>
+              {t('referralLetter.dialog.action')}
+            </button>
+          )}
           <button type="button" className="button button--secondary" onClick={onClose} autoFocus>
             {t('referrals.details.close')}
           </button>
