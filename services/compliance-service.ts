@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ChannelOutput, ParsedInput } from '../shared/contract';
-import { RecommendationComplianceEntity, UserAccountEntity, type RecommendationComplianceRow } from '../db/entities';
+import { RecommendationComplianceEntity, UserAccountEntity, type ClientCaseRow, type RecommendationComplianceRow } from '../db/entities';
 import { inWriteTransaction } from '../db/transaction';
 import { appendAudit } from './audit-log';
 import { actorOf } from './actor';
@@ -22,16 +22,17 @@ export async function newestCompliance(m: EntityManager, caseId: number): Promis
   return m.getRepository(RecommendationComplianceEntity).findOne({ where: { caseId }, order: { id: 'DESC' } });
 }
 
-async function complianceView(m: EntityManager, caseId: number): Promise<ChannelOutput<'cases.compliance'>> {
-  const row = await newestCompliance(m, caseId);
-  if (!row) return { caseId, latest: null };
+async function complianceView(m: EntityManager, kase: Pick<ClientCaseRow, 'id' | 'clientId'>): Promise<ChannelOutput<'cases.compliance'>> {
+  const row = await newestCompliance(m, kase.id);
+  const base = { caseId: kase.id, clientId: kase.clientId };
+  if (!row) return { ...base, latest: null };
   const by = await m.getRepository(UserAccountEntity).findOneBy({ id: row.recordedByUserId });
-  return { caseId, latest: { followed: row.followed, recordedAt: row.recordedAt, recordedBy: by?.displayName ?? '' } };
+  return { ...base, latest: { followed: row.followed, recordedAt: row.recordedAt, recordedBy: by?.displayName ?? '' } };
 }
 
 export async function getCompliance(session: OpenSession, clock: Clock, input: ParsedInput<'cases.compliance'>): Promise<ChannelOutput<'cases.compliance'>> {
   const kase = await caseToRead(session, actorOf(session, clock), input.caseId);
-  return complianceView(session.dataSource.manager, kase.id);
+  return complianceView(session.dataSource.manager, kase);
 }
 
 /** Only the counsellor who holds the open case answers; the answer and its audit entry are one transaction. */
@@ -41,6 +42,6 @@ export async function recordCompliance(session: OpenSession, clock: Clock, input
   return inWriteTransaction(session.dataSource, async (m) => {
     await m.getRepository(RecommendationComplianceEntity).insert({ caseId: kase.id, followed: input.followed, recordedAt: actor.at, recordedByUserId: actor.actorUserId });
     await appendAudit(m, { ...actor, action: 'case.compliance', recordType: 'case', recordId: String(kase.id), outcome: 'success', detail: { followed: input.followed } });
-    return complianceView(m, kase.id);
+    return complianceView(m, kase);
   });
 }

@@ -98,7 +98,7 @@ const ATTENDED_DAYS = ['2026-10-05', '2026-10-19', '2026-11-01', '2026-11-02'];
 describe('recommendation compliance', () => {
   it('is answered by the counsellor of the case only; the newest answer counts and is shown with who and when', async () => {
     const c = await formalClinic();
-    expect(await call(c.app, 'cases.compliance', { caseId: c.caseId })).toEqual({ caseId: c.caseId, latest: null });
+    expect(await call(c.app, 'cases.compliance', { caseId: c.caseId })).toEqual({ caseId: c.caseId, clientId: c.referral.clientId, latest: null });
     // An admin writes letters but does not answer for the counsellor.
     expect(((await c.app.dispatch('cases.recordCompliance', { caseId: c.caseId, followed: true })) as Failure).error.code).toBe('FORBIDDEN');
 
@@ -106,7 +106,7 @@ describe('recommendation compliance', () => {
     await call(c.app, 'cases.recordCompliance', { caseId: c.caseId, followed: false });
     c.clock.advance(26 * 3_600_000); // Sunday 29 November, 11:00 in Jakarta
     const answered = await call(c.app, 'cases.recordCompliance', { caseId: c.caseId, followed: true });
-    expect(answered).toEqual({ caseId: c.caseId, latest: { followed: true, recordedAt: '2026-11-29T04:00:00.000Z', recordedBy: COUNSELLOR.displayName } });
+    expect(answered).toEqual({ caseId: c.caseId, clientId: c.referral.clientId, latest: { followed: true, recordedAt: '2026-11-29T04:00:00.000Z', recordedBy: COUNSELLOR.displayName } });
     expect(await call(c.app, 'cases.compliance', { caseId: c.caseId })).toEqual(answered);
 
     await signIn(c.app, ADMIN);
@@ -134,7 +134,7 @@ describe('recommendation compliance', () => {
     await signIn(c.app, ADMIN);
     const denied = (await call<{ entries: Array<{ recordType: string; recordId: string }> }>(c.app, 'audit.list', { action: 'access.denied' })).entries;
     expect(denied.filter((e) => e.recordType === 'case').map((e) => e.recordId)).toEqual(['999', String(c.caseId), String(c.caseId)]);
-    expect(await call(c.app, 'cases.compliance', { caseId: c.caseId })).toEqual({ caseId: c.caseId, latest: null });
+    expect(await call(c.app, 'cases.compliance', { caseId: c.caseId })).toEqual({ caseId: c.caseId, clientId: c.referral.clientId, latest: null });
   });
 });
 

@@ -9,6 +9,8 @@ const entityId = z.number().int().positive();
 /** The counsellor's newest answer to "are the recommendations being followed?" on a case, or null. */
 export const complianceSchema = z.object({
   caseId: z.number().int(),
+  /** Whose case: the answer is a clinical fact about this client (and the caseload wall checks it). */
+  clientId: z.number().int(),
   latest: z
     .object({
       followed: z.boolean(),
