@@ -152,8 +152,9 @@ function metricParts(ctx: Context, metric: ReportMetric): [string | 'hidden', st
   return [value, numerator, count(metric.denominator)];
 }
 
-function drawHidden(ctx: Context, right: number, y: number): void {
-  const style = { font: FONT.italic, size: 9, colour: COLOURS.hidden } as const;
+/** The hidden mark ending at `right`, set in the size of the numbers beside it (so it shares their line). */
+function drawHidden(ctx: Context, right: number, y: number, size = 9.5): void {
+  const style = { font: FONT.italic, size, colour: COLOURS.hidden } as const;
   const width = ctx.canvas.widthOf(ctx.labels.notPublished, style);
   ctx.canvas.hatch(right - width - 13, y + 1, 9, 7);
   ctx.canvas.text(ctx.labels.notPublished, right - width, y, style);
@@ -182,9 +183,9 @@ function drawInsight(ctx: Context): void {
     // The two shares, right-aligned on the stressor's line.
     const shareText = (label: string, value: number | null, right: number) => {
       if (value === null) {
-        const markWidth = canvas.widthOf(labels.notPublished, { font: FONT.italic, size: 9 }) + 13;
+        const markWidth = canvas.widthOf(labels.notPublished, { font: FONT.italic, size: 9.5 }) + 13;
         canvas.text(label, right - 86, top + 1, { size: 9.5, width: 86 - markWidth - 4, align: 'right' });
-        drawHidden(ctx, right, top + 1.5);
+        drawHidden(ctx, right, top + 1);
       } else canvas.text(`${label} ${formatShare(value, language)}`, right - 86, top + 1, { size: 9.5, width: 86, align: 'right' });
     };
     shareText(labels.share, row.share, PAGE.margin + CONTENT_WIDTH - 96);

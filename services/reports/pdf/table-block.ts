@@ -84,17 +84,17 @@ function drawGrid(ctx: Context, table: ReportTable, columns: readonly string[], 
 function drawNumber(ctx: Context, value: number | null, x: number, y: number, h: number, bold: boolean): void {
   const width = NUMBER_WIDTH - 6;
   if (value === null) {
-    drawHiddenMark(ctx, x + width, y + h / 2 - 4.5, 'right');
+    drawHiddenMark(ctx, x + width, y + 4.5, 'right');
     return;
   }
   ctx.canvas.text(formatCount(value, ctx.language), x, y + 4.5, { font: bold ? FONT.bold : FONT.regular, size: 9, width, align: 'right' });
 }
 
-/** "n.p." with a small hatched swatch before it; `anchor` is where it starts (left) or ends (right). */
+/** "n.p." with a small hatched swatch before it, on the numbers' line (`y` is their top); `anchor` is where it starts (left) or ends (right). */
 function drawHiddenMark(ctx: Context, anchor: number, y: number, align: 'left' | 'right'): void {
   const { canvas } = ctx;
   const word = ctx.labels.notPublished;
-  const style = { font: FONT.italic, size: 8.5, colour: COLOURS.hidden } as const;
+  const style = { font: FONT.italic, size: 9, colour: COLOURS.hidden } as const;
   const wordWidth = canvas.widthOf(word, style);
   const start = align === 'right' ? anchor - wordWidth - 13 : anchor;
   canvas.hatch(start, y + 1, 9, 7);
