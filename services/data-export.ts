@@ -35,6 +35,19 @@ export const EXPORT_FORMAT_VERSION = 1 as const;
  */
 export const EXCLUDED_TABLES: readonly string[] = ['draft', 'migrations'];
 
+/**
+ * Tables a plaintext export also leaves out (an encrypted one keeps them):
+ * - `clinic_signing_key`: the private half of the key that signs agency reports. Whoever
+ *   reads a plain file could sign reports in the clinic's name. A vault restored from a
+ *   plaintext export makes a new key on first use, whose public half agencies must be given.
+ */
+export const PLAINTEXT_EXCLUDED_TABLES: readonly string[] = ['clinic_signing_key'];
+
+/** What an export of this kind leaves out. */
+export function excludedTablesFor(encrypted: boolean): readonly string[] {
+  return encrypted ? EXCLUDED_TABLES : [...EXCLUDED_TABLES, ...PLAINTEXT_EXCLUDED_TABLES];
+}
+
 /** A value as JSON carries it: SQLite's text, numbers and NULL as such, blobs as base64. */
 export type ExportValue = string | number | null | { base64: string };
 export type ExportRow = Record<string, ExportValue>;
@@ -70,14 +83,14 @@ function exportRowOf(table: TableShape, row: TableRow): ExportRow {
 }
 
 /** The head of the export of the vault as it is now; call it inside the snapshot's transaction. */
-function headOf(raw: RawConnection, present: TableShape[], exportedAt: string): ExportHead {
-  const sequences = Object.fromEntries(Object.entries(readSequences(raw)).filter(([name]) => !EXCLUDED_TABLES.includes(name)));
+function headOf(raw: RawConnection, present: TableShape[], exportedAt: string, excluded: readonly string[]): ExportHead {
+  const sequences = Object.fromEntries(Object.entries(readSequences(raw)).filter(([name]) => !excluded.includes(name)));
   return {
     format: EXPORT_FORMAT,
     formatVersion: EXPORT_FORMAT_VERSION,
     schemaVersion: schemaVersionOf(raw),
     exportedAt,
-    excludedTables: present.map((t) => t.name).filter((name) => EXCLUDED_TABLES.includes(name)),
+    excludedTables: present.map((t) => t.name).filter((name) => excluded.includes(name)),
     sequences,
   };
 }
@@ -92,7 +105,7 @@ export function snapshotVault(dataSource: DataSource, exportedAt: string): Expor
   return inTransaction(raw, () => {
     const tables: Record<string, ExportRow[]> = {};
     const present = listTables(raw);
-    const head = headOf(raw, present, exportedAt);
+    const head = headOf(raw, present, exportedAt, EXCLUDED_TABLES);
     for (const table of present) {
       if (EXCLUDED_TABLES.includes(table.name)) continue;
       tables[table.name] = readRows(raw, table).map((row) => exportRowOf(table, row));
@@ -116,14 +129,14 @@ export interface StreamCounts {
  * statement may run on the connection (better-sqlite3 keeps it busy), so the head is
  * read first.
  */
-export function* vaultChunks(raw: RawConnection, exportedAt: string, counts: StreamCounts): Generator<string> {
+export function* vaultChunks(raw: RawConnection, exportedAt: string, counts: StreamCounts, excluded: readonly string[] = EXCLUDED_TABLES): Generator<string> {
   const present = listTables(raw);
-  const head = headOf(raw, present, exportedAt);
+  const head = headOf(raw, present, exportedAt, excluded);
   counts.schemaVersion = head.schemaVersion;
   let buffer = `${JSON.stringify(head).slice(0, -1)},"tables":{`;
   let firstTable = true;
   for (const table of present) {
-    if (EXCLUDED_TABLES.includes(table.name)) continue;
+    if (excluded.includes(table.name)) continue;
     counts.tables += 1;
     buffer += `${firstTable ? '' : ','}\n${JSON.stringify(table.name)}:[`;
     firstTable = false;
@@ -203,7 +216,7 @@ export async function exportVault(session: OpenSession, clock: Clock, options: E
   const exportedAt = actorOf(session, clock).at;
   const raw = rawConnection(session.dataSource);
   const counts: StreamCounts = { tables: 0, rows: 0, schemaVersion: 0 };
-  const plain = vaultChunks(raw, exportedAt, counts);
+  const plain = vaultChunks(raw, exportedAt, counts, excludedTablesFor(options.passphrase !== null));
   // The envelope's key is derived first (async); then the text is read from the vault,
   // encrypted when asked, and written piece by piece, all in one read transaction.
   const text = options.passphrase === null ? plain : await sealChunks(plain, options.passphrase);

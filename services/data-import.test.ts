@@ -17,6 +17,7 @@ import type { Administration, ChannelOutput } from '../shared/contract';
 import gad7File from '../shared/measures/instruments/gad7.json';
 import { rawConnection } from '../db/bulk';
 import { EXPORT_REASON } from '../tests/helpers/export-fixture';
+import { showPublicKey } from './reports/signing-key';
 
 const NEW_PASSPHRASE = 'burung camar terbang rendah di senja';
 const EXPORT_PASSPHRASE = 'sampan kecil di tengah danau toba';
@@ -42,7 +43,9 @@ const withoutSlotKeys = (rows: ExportRow[]) => rows.map(({ slot_public_key: _ign
  * active user's recorded slot key is new (the admin's slot; a key nobody holds for others).
  */
 function expectRestoredExactly(original: ExportDocument, restored: ExportDocument): void {
-  expect(Object.keys(restored.tables)).toEqual(Object.keys(original.tables));
+  // A table the export left out (the report-signing key, from a plain export) is there, empty.
+  for (const table of original.excludedTables) if (table in restored.tables) expect(restored.tables[table], table).toEqual([]);
+  expect(Object.keys(restored.tables).filter((table) => !original.excludedTables.includes(table))).toEqual(Object.keys(original.tables));
   for (const table of Object.keys(original.tables)) {
     if (['audit_entry', 'audit_head', 'user_account'].includes(table)) continue;
     expect(restored.tables[table], table).toEqual(original.tables[table]);
@@ -69,6 +72,7 @@ describe('restoring a full export', () => {
   const path = (name: string) => join(work.dir, name);
   let beforeDemo: ExportDocument;
   let original: ExportDocument;
+  let signingKey: ExportRow[];
 
   beforeAll(async () => {
     const clinic = await clinicWithCounsellor(manualClock());
@@ -83,8 +87,18 @@ describe('restoring a full export', () => {
     // A document kept in the vault travels as base64 and comes back byte for byte.
     const [{ id: clientId }] = await app.runAdminTask('test', (session) => session.dataSource.query('SELECT id FROM client ORDER BY id LIMIT 1'));
     expectOk(await app.dispatch('attachments.add', { clientId, kind: 'consent_form', title: 'Formulir persetujuan', dataBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') }));
+    // The report-signing key: a plain export leaves it out, an encrypted one keeps it.
+    await app.runAdminTask('test', (session, clock) => showPublicKey(session, clock));
+    signingKey = (await app.runAdminTask('test', async (session) => snapshotVault(session.dataSource, 'now'))).tables.clinic_signing_key!;
+    expect(signingKey).toHaveLength(1);
     await app.exportVault({ path: path('plain.json'), force: false, passphrase: null, reason: EXPORT_REASON });
     original = parseExportDocument(JSON.parse(readFileSync(path('plain.json'), 'utf8')));
+  });
+
+  it('leaves the private half of the report-signing key out of a plain export', () => {
+    expect(original.excludedTables).toContain('clinic_signing_key');
+    expect(original.tables.clinic_signing_key).toBeUndefined();
+    expect(readFileSync(path('plain.json'), 'utf8')).not.toContain(String(signingKey[0]!.private_key));
   });
   afterAll(async () => {
     await cleanup();
@@ -161,6 +175,8 @@ describe('restoring a full export', () => {
     const result = await restore(document, path('restored-sealed'), { encrypted: true });
     const restored = await readRestored(path('restored-sealed'), result.recoveryKey);
     for (const table of ['agency', 'contract', 'client', 'client_case', 'referral', 'referral_status_change', 'setting']) expect(restored.document.tables[table], table).toEqual(original.tables[table]);
+    // The encrypted export keeps the signing key: reports signed after the restore verify with the line agencies hold.
+    expect(restored.document.tables.clinic_signing_key).toEqual(signingKey);
     expect(restored.chainValid).toBe(true);
   });
 

@@ -16,7 +16,7 @@ import { emptyKeyring, withSlot, writeKeyring } from '../db/vault/keyring';
 import type { VaultFolder } from '../db/vault/vault-folder';
 import { appendAudit, verifyAudit } from './audit-log';
 import { isoAt } from './clock';
-import { EXCLUDED_TABLES, toExportValue, type ExportDocument, type ExportRow, type ExportValue } from './data-export';
+import { EXCLUDED_TABLES, PLAINTEXT_EXCLUDED_TABLES, toExportValue, type ExportDocument, type ExportRow, type ExportValue } from './data-export';
 import { sourceOf, unreadable, type ExportFile, type ExportSource } from './data-import-document';
 import { logError } from './log';
 import { readVaultId } from './settings-service';
@@ -200,7 +200,9 @@ function tablesToRestore(tables: TableShape[], document: ExportSource): TableSha
   const names = new Set(tables.map((t) => t.name));
   const excluded = new Set(document.head.excludedTables);
   const present = new Set(document.tableNames);
-  for (const name of excluded) if (!EXCLUDED_TABLES.includes(name) || !names.has(name)) throw unreadable('it leaves out a table no export leaves out');
+  // A plaintext export also leaves out the report-signing key (data-export.ts); then the restored vault makes a new one on first use.
+  const mayLeaveOut = [...EXCLUDED_TABLES, ...PLAINTEXT_EXCLUDED_TABLES];
+  for (const name of excluded) if (!mayLeaveOut.includes(name) || !names.has(name)) throw unreadable('it leaves out a table no export leaves out');
   for (const name of present) if (!names.has(name) || excluded.has(name)) throw unreadable('it holds a table this schema version does not have');
   const restored = tables.filter((t) => !excluded.has(t.name));
   if (restored.some((t) => !present.has(t.name))) throw unreadable('a table is missing from it');
