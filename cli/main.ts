@@ -12,6 +12,7 @@ import { registerImportReferralsCommand } from './commands/import-referrals';
 import { registerDataCommands } from './commands/data';
 import { registerCalendarCommands } from './commands/calendar';
 import { registerLetterCommands } from './commands/letter';
+import { registerReportCommands } from './commands/report';
 
 const program = new Command('tenang')
   .description('Tenang command-line tool: vaults, users, the audit log, and any contract channel.')
@@ -290,6 +291,7 @@ registerImportReferralsCommand(importCommand, opts);
 registerDataCommands(program, opts, importCommand);
 registerCalendarCommands(program, opts);
 registerLetterCommands(program, opts);
+registerReportCommands(program, opts);
 
 try {
   await program.parseAsync(process.argv);
