@@ -42,7 +42,12 @@ export interface SuppressionProblem {
   alwaysHidden?: readonly string[];
 }
 
-export type SuppressionReason = 'small_count' | 'complementary';
+/**
+ * `small_count`: from 1 to k−1 (an `alwaysHidden` count that is small is this too, since the
+ * attacker may assume it is at least 1); `always_hidden`: named in `alwaysHidden`, not small;
+ * `complementary`: hidden so that no hidden count can be worked out.
+ */
+export type SuppressionReason = 'small_count' | 'always_hidden' | 'complementary';
 
 export interface SuppressionResult {
   /** The counts of the new report to hide, and why. Every other count is published. */
@@ -53,4 +58,10 @@ export interface SuppressionResult {
    * admin; tests expect zero for register histories the builder itself produced.
    */
   pinnedBeforeThisReport: number;
+  /**
+   * Small counts this report would still pin even with every count that could help hidden:
+   * only possible when its own small counts' "at least 1" does it together with earlier
+   * reports. Must be 0 to publish; the builder refuses the report otherwise.
+   */
+  unprotected: number;
 }

@@ -1,0 +1,224 @@
+/**
+ * Cell suppression for agency reports (issue 13; background in docs/disclosure-control.md).
+ *
+ * Method
+ * 1. Primary: every count of the new report whose value is 1..k−1 is hidden (`small_count`),
+ *    and so is every count the builder names in `alwaysHidden`. Zeros are published.
+ * 2. The attacker's knowledge: every count published now or earlier equals its value; every
+ *    count hidden as small (now or earlier) is ≥ 1; atoms are ≥ 0. All are sums of atoms, so
+ *    tables of one report that share a total, and reports of overlapping periods, are one
+ *    system of constraints.
+ * 3. Audit: for each target (every hidden count of the new report, every atom of value
+ *    1..k−1, every earlier count hidden as small) minimise and maximise it by linear
+ *    programming over that system. It is disclosed when the range holds at most one whole
+ *    number. Targets the earlier reports already pin on their own are counted
+ *    (`pinnedBeforeThisReport`) and skipped: nothing hidden now can protect them.
+ * 4. Complementary suppression, repeated until the audit passes:
+ *    - a published sum (row, column, grand total) with exactly one hidden member gives it
+ *      away, so each such sum gets a second hidden member first, without any linear
+ *      programme; the candidate that completes most such sums wins (the hypercube idea: a
+ *      primary in a table with margins ends up at a corner of a rectangle of four);
+ *    - then, for each target the audit still finds disclosed, one more count is hidden,
+ *      nearest first (sharing a sum with a hidden count over the target's atoms, then sharing
+ *      an atom, then linked through any constraint).
+ *    Everywhere: counts of value 0 last (a hidden zero protects little), cells before totals,
+ *    then the smallest value; counts the earlier reports already pin are never chosen (hiding
+ *    them hides nothing). Each round hides at least one more count, so the loop ends.
+ *
+ * Limits, for a reviewer
+ * - The audit solves the linear relaxation (atoms real, not whole). A range that holds two
+ *   whole numbers is taken as "not pinned"; for tables with margins and nested periods the
+ *   relaxation's vertices are whole numbers, so this is exact there, and the tests check it
+ *   with an independent integer solver.
+ * - The protection is "not pinned to one value", not an interval of a given width: a hidden
+ *   count may still be known to be 1 or 2.
+ * - Earlier reports enter as the counts they published, evaluated on today's data.
+ * - Complements are chosen greedily, not at least cost (τ-ARGUS's optimal method); the result
+ *   is safe, not minimal.
+ */
+import type { AtomConstraint, LinearSolver } from './linear-solver';
+import { PinnedCheck } from './pinned-check';
+import type { SuppressionProblem, SuppressionReason, SuppressionResult } from './problem';
+import { checkedAtoms, readReportCounts, signatureOf, sumOf, type ReportCount } from './report-counts';
+
+export interface ProtectionOutcome extends SuppressionResult {
+  /** How much work the audit did, for the bench. */
+  stats: { rounds: number; linearProgrammes: number };
+}
+
+interface Target {
+  atoms: readonly number[];
+  value: number;
+}
+
+export function protect(problem: SuppressionProblem, solver: LinearSolver): ProtectionOutcome {
+  if (!Number.isInteger(problem.k) || problem.k < 1) throw new Error('The minimum cell size must be a whole number of at least 1');
+  if (problem.atomValues.some((v) => !Number.isInteger(v) || v < 0)) throw new Error('Atom values must be whole numbers ≥ 0');
+  const { counts, sumMembers } = readReportCounts(problem);
+  const atomCount = problem.atomValues.length;
+  const isSmall = (value: number) => value >= 1 && value < problem.k;
+  const targetOf = (atoms: readonly number[]): Target => ({ atoms, value: sumOf(problem.atomValues, atoms) });
+  const stats = { rounds: 0, linearProgrammes: 0 };
+
+  const hidden = new Map<string, SuppressionReason>();
+  const newlyHidden: ReportCount[] = [];
+  const hide = (count: ReportCount, reason: SuppressionReason) => {
+    hidden.set(count.key, reason);
+    newlyHidden.push(count);
+  };
+  const alwaysHidden = new Set(problem.alwaysHidden ?? []);
+  for (const count of counts) {
+    if (isSmall(count.value)) hide(count, 'small_count');
+    else if (alwaysHidden.has(count.key)) hide(count, 'always_hidden');
+  }
+
+  const earlier = problem.earlier.map((e) => ({ atoms: checkedAtoms(problem, e), published: e.published, small: !e.published && e.hiddenAsSmall === true }));
+  const earlierConstraints: AtomConstraint[] = [];
+  for (const e of earlier) {
+    if (e.published) earlierConstraints.push({ atoms: e.atoms, relation: '=', value: sumOf(problem.atomValues, e.atoms) });
+    else if (e.small) earlierConstraints.push({ atoms: e.atoms, relation: '>=', value: 1 });
+  }
+  const before = new PinnedCheck(solver, atomCount, withoutRepeats(earlierConstraints));
+  const pinnedBeforeBySignature = new Map<string, boolean>();
+  const isPinnedBefore = (t: Target): boolean => {
+    const signature = signatureOf(t.atoms);
+    let pinned = pinnedBeforeBySignature.get(signature);
+    if (pinned === undefined) pinnedBeforeBySignature.set(signature, (pinned = before.isPinned(t.atoms, t.value)));
+    return pinned;
+  };
+
+  const links = sumMembers.flatMap((members) => linkOf(members));
+
+  /** The targets that do not depend on what this report hides. */
+  const standingTargets: Target[] = [
+    ...problem.atomValues.flatMap((v, a) => (isSmall(v) ? [{ atoms: [a], value: v }] : [])),
+    ...earlier.filter((e) => e.small).map((e) => targetOf(e.atoms)),
+  ];
+
+  const currentConstraints = (): AtomConstraint[] => {
+    const own = counts.flatMap((c): AtomConstraint[] => {
+      const reason = hidden.get(c.key);
+      if (reason === undefined) return [{ atoms: c.atoms, relation: '=', value: c.value }];
+      return reason === 'small_count' ? [{ atoms: c.atoms, relation: '>=', value: 1 }] : [];
+    });
+    return withoutRepeats([...earlierConstraints, ...links, ...own]);
+  };
+
+  /** Published counts that may still be hidden as complements, best first. */
+  const complementCandidates = (pool: Iterable<ReportCount>, tierOf: (c: ReportCount) => number): ReportCount[] =>
+    [...new Set(pool)]
+      .filter((c) => !hidden.has(c.key))
+      .map((c) => ({ c, rank: [c.value === 0 ? 1 : 0, tierOf(c), c.isTotal ? 1 : 0, c.value, c.index] }))
+      .sort((a, b) => compareRanks(a.rank, b.rank))
+      .map(({ c }) => c);
+  const firstUseful = (candidates: readonly ReportCount[]) => candidates.find((c) => !isPinnedBefore(targetOf(c.atoms)));
+
+  /** A published sum with exactly one hidden member gives that member away: give each such sum a second one. */
+  const hideLoneMembers = () => {
+    const stuck = new Set<number>();
+    for (;;) {
+      const coverage = new Map<ReportCount, number>();
+      for (const [sumIndex, members] of sumMembers.entries()) {
+        if (stuck.has(sumIndex)) continue;
+        const hiddenMembers = members.filter((m) => hidden.has(m.key));
+        if (hiddenMembers.length !== 1 || isPinnedBefore(targetOf(hiddenMembers[0]!.atoms))) continue;
+        const open = members.filter((m) => !hidden.has(m.key));
+        if (!firstUseful(open)) stuck.add(sumIndex);
+        else for (const m of open) coverage.set(m, (coverage.get(m) ?? 0) + 1);
+      }
+      const best = firstUseful(complementCandidates(coverage.keys(), (c) => -coverage.get(c)!));
+      if (!best) return;
+      hide(best, 'complementary');
+    }
+  };
+
+  /** One more count to hide for a target the audit found disclosed, nearest first; none when nothing linked to it is left. */
+  const complementFor = (target: Target, check: PinnedCheck): ReportCount | undefined => {
+    const targetAtoms = new Set(target.atoms);
+    const overlaps = (c: ReportCount) => c.atoms.some((a) => targetAtoms.has(a));
+    const sharingASum = new Set(
+      counts.filter((c) => hidden.has(c.key) && overlaps(c)).flatMap((h) => h.sums.flatMap((s) => sumMembers[s]!)),
+    );
+    const components = new Set(target.atoms.map((a) => check.component(a)));
+    const linked = counts.filter((c) => c.atoms.some((a) => components.has(check.component(a))));
+    return firstUseful(complementCandidates(linked, (c) => (sharingASum.has(c) ? 0 : overlaps(c) ? 1 : 2)));
+  };
+
+  let toCheck = standingTargets;
+  let unprotected = 0;
+  try {
+    for (;;) {
+      stats.rounds += 1;
+      hideLoneMembers();
+      const candidates = uniqueTargets([...toCheck, ...newlyHidden.map((c) => targetOf(c.atoms))]).filter((t) => !isPinnedBefore(t));
+      newlyHidden.length = 0;
+      const check = new PinnedCheck(solver, atomCount, currentConstraints());
+      try {
+        const disclosed = candidates.filter((t) => check.isPinned(t.atoms, t.value));
+        if (disclosed.length === 0) break;
+        // One complement per target, except for targets the complements of this round already touch: the audit decides.
+        const touched = new Set<number>();
+        let added = 0;
+        for (const target of disclosed) {
+          if (target.atoms.some((a) => touched.has(a))) continue;
+          const complement = complementFor(target, check);
+          if (!complement) continue;
+          hide(complement, 'complementary');
+          added += 1;
+          for (const a of complement.atoms) touched.add(a);
+          for (const s of complement.sums) for (const m of sumMembers[s]!) for (const a of m.atoms) touched.add(a);
+        }
+        if (added === 0) {
+          unprotected = disclosed.length;
+          break;
+        }
+        // Hiding only removes constraints, so a target found safe stays safe: re-check the disclosed and the newly hidden.
+        toCheck = disclosed;
+      } finally {
+        stats.linearProgrammes += check.linearProgrammes;
+        check.close();
+      }
+    }
+    const finalTargets = uniqueTargets([...standingTargets, ...counts.filter((c) => hidden.has(c.key)).map((c) => targetOf(c.atoms))]);
+    const pinnedBeforeThisReport = finalTargets.filter(isPinnedBefore).length;
+    return { hidden, pinnedBeforeThisReport, unprotected, stats };
+  } finally {
+    stats.linearProgrammes += before.linearProgrammes;
+    before.close();
+  }
+}
+
+/**
+ * A published sum whose total is not made of the same atoms as its parts (two tables that
+ * share a total) tells the attacker that those atoms balance, whatever is hidden.
+ */
+function linkOf([total, ...parts]: readonly ReportCount[]): AtomConstraint[] {
+  const balance = new Map<number, number>();
+  for (const a of total!.atoms) balance.set(a, 1);
+  for (const part of parts) for (const a of part.atoms) balance.set(a, (balance.get(a) ?? 0) - 1);
+  const atoms = [...balance.keys()].filter((a) => balance.get(a) !== 0).sort((x, y) => x - y);
+  if (atoms.length === 0) return [];
+  return [{ atoms, coefficients: atoms.map((a) => balance.get(a)!), relation: '=', value: 0 }];
+}
+
+function uniqueTargets(targets: readonly Target[]): Target[] {
+  const seen = new Map<string, Target>();
+  for (const t of targets) seen.set(signatureOf(t.atoms), t);
+  return [...seen.values()];
+}
+
+/** One constraint per sum of atoms: an equality makes a "≥ 1" on the same atoms redundant. */
+function withoutRepeats(constraints: readonly AtomConstraint[]): AtomConstraint[] {
+  const bySignature = new Map<string, AtomConstraint>();
+  for (const c of constraints) {
+    const signature = c.coefficients ? `${signatureOf(c.atoms)}|${c.coefficients.join(',')}` : signatureOf(c.atoms);
+    const known = bySignature.get(signature);
+    if (!known || (known.relation === '>=' && c.relation === '=')) bySignature.set(signature, c);
+  }
+  return [...bySignature.values()];
+}
+
+function compareRanks(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
