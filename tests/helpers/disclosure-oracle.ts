@@ -60,9 +60,9 @@ export function attackerView(problem: SuppressionProblem, hidden: ReadonlyMap<st
   return { relations, targets, values: problem.atomValues };
 }
 
-/** The targets the attacker pins to one whole number. */
-export function workedOut(view: AttackerView): string[] {
-  return view.targets.filter((t) => admitsOneValue(view, t.atoms)).map((t) => t.what);
+/** The targets (those `only` keeps, or all) the attacker pins to one whole number. */
+export function workedOut(view: AttackerView, only: (what: string) => boolean = () => true): string[] {
+  return view.targets.filter((t) => only(t.what) && admitsOneValue(view, t.atoms)).map((t) => t.what);
 }
 
 function admitsOneValue(view: AttackerView, atoms: readonly number[]): boolean {

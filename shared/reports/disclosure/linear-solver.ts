@@ -16,12 +16,20 @@ export interface AtomConstraint {
   value: number;
 }
 
+/** The optimum of a sum over a system: its value, and a point (every atom's value) that reaches it. */
+export interface Optimum {
+  /** `Infinity` when the system does not bound the sum above. */
+  value: number;
+  /** Absent when unbounded. */
+  point?: ArrayLike<number>;
+}
+
 /** One system of constraints, asked for the range of several sums in turn. */
 export interface AtomSystem {
   /** The least value of the sum of `atoms` over the system (never below 0). */
-  minimum(atoms: readonly number[]): number;
-  /** The greatest value of the sum of `atoms`, `Infinity` when the system does not bound it. */
-  maximum(atoms: readonly number[]): number;
+  minimum(atoms: readonly number[]): Optimum;
+  /** The greatest value of the sum of `atoms`. */
+  maximum(atoms: readonly number[]): Optimum;
   /** Frees what the solver holds for this system. */
   close(): void;
 }

@@ -1,27 +1,72 @@
-import type { AtomConstraint, AtomSystem, LinearSolver } from './linear-solver';
+import type { AtomConstraint, AtomSystem, LinearSolver, Optimum } from './linear-solver';
+
+interface Target {
+  atoms: readonly number[];
+  value: number;
+}
+
+interface Component {
+  system: AtomSystem;
+  localIndex: Map<number, number>;
+}
+
+/**
+ * Points (a value for every atom) known to satisfy the constraints: the true values with one
+ * component replaced by an optimum found there. Hiding a count only removes constraints, and
+ * the earlier reports' constraints are a part of the current ones, so a point found in one
+ * audit stays feasible for every later round and for the earlier reports alone: one pool
+ * serves them all.
+ */
+export class FeasiblePoints {
+  private readonly points: Float64Array[] = [];
+
+  constructor(private readonly truth: readonly number[]) {}
+
+  /** Whether a kept point moves the sum of `atoms` by `step` or more from `value`. */
+  moves(atoms: readonly number[], value: number, step: number): boolean {
+    for (const point of this.points) {
+      let total = 0;
+      for (const a of atoms) total += point[a]!;
+      if (Math.abs(total - value) >= step) return true;
+    }
+    return false;
+  }
+
+  add(localPoint: ArrayLike<number>, localIndex: ReadonlyMap<number, number>): void {
+    const point = Float64Array.from(this.truth);
+    for (const [atom, local] of localIndex) point[atom] = localPoint[local]!;
+    this.points.push(point);
+  }
+}
 
 /**
  * Whether a set of constraints pins a sum of atoms to one whole number: its range under the
  * linear relaxation (atoms real ≥ 0) holds at most one whole number.
  *
- * The constraints split into independent components (atoms linked by a shared constraint);
- * a sum's range is the sum of its parts' ranges, so each component is one small linear
- * system, opened lazily and asked for every target that touches it. Two shortcuts skip
- * linear programmes: a sum with an atom in no `=` constraint is unbounded above (raising
- * that atom breaks nothing), and a sum whose maximum reaches its true value + 1 is not
- * pinned whatever its minimum.
+ * The true values are a feasible point, so a sum is NOT pinned exactly when some feasible
+ * point moves it by 1 or more; the work is finding such points cheaply:
+ * - the constraints split into independent components (atoms linked by a shared constraint),
+ *   each one small linear system, opened lazily; a sum's range is the sum of its parts' ranges;
+ * - a sum with an atom in no `=` constraint is unbounded above (raising that atom breaks
+ *   nothing): no linear programme;
+ * - every optimum a linear programme returns gives a feasible point, kept in `FeasiblePoints`:
+ *   a later sum that such a point already moves by 1 or more needs no programme of its own
+ *   (`seed` starts the pool with the points that push all the targets of a component down and
+ *   up at once);
+ * - the maximum first: when it reaches the true value + 1 the minimum is not needed.
  */
 export class PinnedCheck {
   private readonly componentOfAtom: Int32Array;
   private readonly inEquality: Uint8Array;
   private readonly constraintsOfComponent = new Map<number, AtomConstraint[]>();
-  private readonly systems = new Map<number, { system: AtomSystem; localIndex: Map<number, number> }>();
+  private readonly components = new Map<number, Component>();
   linearProgrammes = 0;
 
   constructor(
     private readonly solver: LinearSolver,
     atomCount: number,
     constraints: readonly AtomConstraint[],
+    private readonly pool: FeasiblePoints,
   ) {
     const parent = Int32Array.from({ length: atomCount }, (_, i) => i);
     const find = (a: number): number => {
@@ -56,25 +101,58 @@ export class PinnedCheck {
     return this.componentOfAtom[atom]!;
   }
 
+  /** Starts each component's pool of points with the optima of the sum of all its targets' atoms, both ways. */
+  seed(targets: readonly Target[]): void {
+    const atomsByComponent = new Map<number, Set<number>>();
+    for (const t of targets) {
+      if (!this.needsProgramme(t.atoms) || this.pool.moves(t.atoms, t.value, 1 - tolerance(t.value))) continue;
+      for (const a of t.atoms) {
+        const root = this.componentOfAtom[a]!;
+        let set = atomsByComponent.get(root);
+        if (!set) atomsByComponent.set(root, (set = new Set()));
+        set.add(a);
+      }
+    }
+    for (const [root, atoms] of atomsByComponent) {
+      const local = this.open(root);
+      const objective = [...atoms].map((a) => local.localIndex.get(a)!);
+      this.remember(local, local.system.minimum(objective));
+      this.remember(local, local.system.maximum(objective));
+    }
+  }
+
   /** Whether the constraints pin the sum of `atoms` (whose true value is `value`) to one whole number. */
   isPinned(atoms: readonly number[], value: number): boolean {
     if (atoms.length === 0) return true;
-    if (atoms.some((a) => this.inEquality[a] === 0)) return false;
-    const tolerance = 1e-6 * (1 + Math.abs(value));
-    const parts = this.splitByComponent(atoms);
+    if (!this.needsProgramme(atoms)) return false;
+    const slack = tolerance(value);
+    if (this.pool.moves(atoms, value, 1 - slack)) return false;
+    const parts = [...this.splitByComponent(atoms)].map(([root, part]) => {
+      const local = this.open(root);
+      return { local, objective: part.map((a) => local.localIndex.get(a)!) };
+    });
     let max = 0;
-    for (const [root, part] of parts) max += this.systemOf(root).maximum(part);
-    this.linearProgrammes += parts.size;
-    if (max >= value + 1 - tolerance) return false;
+    for (const part of parts) max += this.remember(part.local, part.local.system.maximum(part.objective));
+    if (max >= value + 1 - slack) return false;
     let min = 0;
-    for (const [root, part] of parts) min += this.systemOf(root).minimum(part);
-    this.linearProgrammes += parts.size;
-    return Math.floor(max + tolerance) - Math.ceil(min - tolerance) < 1;
+    for (const part of parts) min += this.remember(part.local, part.local.system.minimum(part.objective));
+    return Math.floor(max + slack) - Math.ceil(min - slack) < 1;
   }
 
   close(): void {
-    for (const { system } of this.systems.values()) system.close();
-    this.systems.clear();
+    for (const { system } of this.components.values()) system.close();
+    this.components.clear();
+  }
+
+  /** False when some atom is in no equality: then the sum is unbounded above. */
+  private needsProgramme(atoms: readonly number[]): boolean {
+    return atoms.every((a) => this.inEquality[a] === 1);
+  }
+
+  private remember(component: Component, optimum: Optimum): number {
+    this.linearProgrammes += 1;
+    if (optimum.point) this.pool.add(optimum.point, component.localIndex);
+    return optimum.value;
   }
 
   private splitByComponent(atoms: readonly number[]): Map<number, number[]> {
@@ -88,9 +166,9 @@ export class PinnedCheck {
     return parts;
   }
 
-  /** The component's linear system, with its atoms renumbered 0..n−1; `atoms` are translated on the way in. */
-  private systemOf(root: number): AtomSystem {
-    let open = this.systems.get(root);
+  /** The component's linear system, with its atoms renumbered 0..n−1. */
+  private open(root: number): Component {
+    let open = this.components.get(root);
     if (!open) {
       const localIndex = new Map<number, number>();
       const local = (a: number): number => {
@@ -100,14 +178,13 @@ export class PinnedCheck {
       };
       const constraints = (this.constraintsOfComponent.get(root) ?? []).map((c) => ({ ...c, atoms: c.atoms.map(local) }));
       open = { system: this.solver.system(localIndex.size, constraints), localIndex };
-      this.systems.set(root, open);
+      this.components.set(root, open);
     }
-    const { system, localIndex } = open;
-    const translate = (atoms: readonly number[]) => atoms.map((a) => localIndex.get(a)!);
-    return {
-      minimum: (atoms) => system.minimum(translate(atoms)),
-      maximum: (atoms) => system.maximum(translate(atoms)),
-      close: () => system.close(),
-    };
+    return open;
   }
+}
+
+/** Room for the solver's rounding: a millionth, relative to the size of the count. */
+function tolerance(value: number): number {
+  return 1e-6 * (1 + Math.abs(value));
 }

@@ -37,7 +37,7 @@
  *   is safe, not minimal.
  */
 import type { AtomConstraint, LinearSolver } from './linear-solver';
-import { PinnedCheck } from './pinned-check';
+import { FeasiblePoints, PinnedCheck } from './pinned-check';
 import type { SuppressionProblem, SuppressionReason, SuppressionResult } from './problem';
 import { checkedAtoms, readReportCounts, signatureOf, sumOf, type ReportCount } from './report-counts';
 
@@ -78,7 +78,9 @@ export function protect(problem: SuppressionProblem, solver: LinearSolver): Prot
     if (e.published) earlierConstraints.push({ atoms: e.atoms, relation: '=', value: sumOf(problem.atomValues, e.atoms) });
     else if (e.small) earlierConstraints.push({ atoms: e.atoms, relation: '>=', value: 1 });
   }
-  const before = new PinnedCheck(solver, atomCount, withoutRepeats(earlierConstraints));
+  // Points feasible under the earlier reports alone need not satisfy this report: their own pool.
+  const before = new PinnedCheck(solver, atomCount, withoutRepeats(earlierConstraints), new FeasiblePoints(problem.atomValues));
+  const points = new FeasiblePoints(problem.atomValues);
   const pinnedBeforeBySignature = new Map<string, boolean>();
   const isPinnedBefore = (t: Target): boolean => {
     const signature = signatureOf(t.atoms);
@@ -94,6 +96,18 @@ export function protect(problem: SuppressionProblem, solver: LinearSolver): Prot
     ...problem.atomValues.flatMap((v, a) => (isSmall(v) ? [{ atoms: [a], value: v }] : [])),
     ...earlier.filter((e) => e.small).map((e) => targetOf(e.atoms)),
   ];
+
+  /**
+   * Standing targets that nothing in this report reaches (no chain of constraints links them
+   * to its counts) keep whatever status the earlier reports gave them: leave them out.
+   */
+  const relevantTargets = (targets: readonly Target[]): Target[] => {
+    const everythingPublished = counts.map((c): AtomConstraint => ({ atoms: c.atoms, relation: '=', value: c.value }));
+    // Only its components are asked for, never a range: no linear programme, no point.
+    const reach = new PinnedCheck(solver, atomCount, [...earlierConstraints, ...links, ...everythingPublished], new FeasiblePoints(problem.atomValues));
+    const reportComponents = new Set(counts.flatMap((c) => c.atoms.map((a) => reach.component(a))));
+    return targets.filter((t) => t.atoms.some((a) => reportComponents.has(reach.component(a))));
+  };
 
   const currentConstraints = (): AtomConstraint[] => {
     const own = counts.flatMap((c): AtomConstraint[] => {
@@ -144,17 +158,25 @@ export function protect(problem: SuppressionProblem, solver: LinearSolver): Prot
     return firstUseful(complementCandidates(linked, (c) => (sharingASum.has(c) ? 0 : overlaps(c) ? 1 : 2)));
   };
 
-  let toCheck = standingTargets;
+  let toCheck = relevantTargets(standingTargets);
   let unprotected = 0;
+  const pinnedBefore = new Set<string>();
   try {
     for (;;) {
       stats.rounds += 1;
       hideLoneMembers();
-      const candidates = uniqueTargets([...toCheck, ...newlyHidden.map((c) => targetOf(c.atoms))]).filter((t) => !isPinnedBefore(t));
+      const candidates = uniqueTargets([...toCheck, ...newlyHidden.map((c) => targetOf(c.atoms))]).filter((t) => !pinnedBefore.has(signatureOf(t.atoms)));
       newlyHidden.length = 0;
-      const check = new PinnedCheck(solver, atomCount, currentConstraints());
+      const check = new PinnedCheck(solver, atomCount, currentConstraints(), points);
       try {
-        const disclosed = candidates.filter((t) => check.isPinned(t.atoms, t.value));
+        check.seed(candidates);
+        // The earlier reports are a part of what the audit knows: only a target pinned now can have been pinned before.
+        const disclosed = candidates.filter((t) => {
+          if (!check.isPinned(t.atoms, t.value)) return false;
+          if (!isPinnedBefore(t)) return true;
+          pinnedBefore.add(signatureOf(t.atoms));
+          return false;
+        });
         if (disclosed.length === 0) break;
         // One complement per target, except for targets the complements of this round already touch: the audit decides.
         const touched = new Set<number>();
@@ -179,8 +201,7 @@ export function protect(problem: SuppressionProblem, solver: LinearSolver): Prot
         check.close();
       }
     }
-    const finalTargets = uniqueTargets([...standingTargets, ...counts.filter((c) => hidden.has(c.key)).map((c) => targetOf(c.atoms))]);
-    const pinnedBeforeThisReport = finalTargets.filter(isPinnedBefore).length;
+    const pinnedBeforeThisReport = pinnedBefore.size;
     return { hidden, pinnedBeforeThisReport, unprotected, stats };
   } finally {
     stats.linearProgrammes += before.linearProgrammes;

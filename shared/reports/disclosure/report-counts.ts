@@ -31,6 +31,8 @@ export function readReportCounts(problem: SuppressionProblem): { counts: ReportC
       return count;
     });
     members[0]!.isTotal = true;
+    // The audit assumes the true values satisfy what the report states; data that does not is a bug upstream.
+    if (members[0]!.value !== members.slice(1).reduce((total, m) => total + m.value, 0)) throw new Error(`The published sum of ${s.total} does not add up`);
     return members;
   });
   for (const key of problem.alwaysHidden ?? []) if (!byKey.has(key)) throw new Error(`alwaysHidden names ${key}, which is not a count of the report`);
