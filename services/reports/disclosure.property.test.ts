@@ -19,8 +19,8 @@ beforeAll(async () => {
   solver = await highsSolver();
 });
 
-/** Many small counts and zeros, some large ones: the mix that makes suppression work hard. */
-const countValue = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 30 }));
+/** Many ones, small counts and zeros, some large ones: the mix that makes suppression work hard. */
+const countValue = fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 30 }));
 const tableShape = fc.record({ rows: fc.integer({ min: 2, max: 4 }), cols: fc.integer({ min: 1, max: 3 }) });
 const tableValues = tableShape.chain(({ rows, cols }) =>
   fc.array(fc.array(countValue, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }),

@@ -74,6 +74,15 @@ describe('the suppression engine', () => {
     expect(workedOut(attackerView(linked, apart))).toContain(`hidden count ${totalKey('type')}`);
   });
 
+  it('hides more when two small cells are pinned by their own "at least 1": (1, 1, 9) with total 11', () => {
+    const problem = reportOf(3, [{ id: 't', cells: [[1], [1], [9]] }]);
+    const primaryOnly = new Map([cellKey('t', 0, 0), cellKey('t', 1, 0)].map((key) => [key, 'small_count' as const]));
+    expect(workedOut(attackerView(problem, primaryOnly))).toContain(`hidden count ${cellKey('t', 0, 0)}`);
+    const result = protect(problem, solver);
+    expect(result.hidden.get(cellKey('t', 2, 0))).toBe('complementary');
+    expect(workedOut(attackerView(problem, result.hidden))).toEqual([]);
+  });
+
   it('publishes zeros and does not choose a zero as a complement', () => {
     const problem = reportOf(3, [{ id: 't', cells: [[2], [0], [9], [9]] }]);
     const result = protect(problem, solver);
