@@ -17,7 +17,13 @@ export interface CountToPublish {
   atoms: readonly number[];
 }
 
-/** A sum the report publishes: `total` equals the sum of `parts` (a row, a column, a table's grand total). */
+/**
+ * A sum the report publishes: `total` equals the sum of `parts` (a row, a column, a table's
+ * grand total). Two tables that count the same things two ways (referrals by type and by
+ * urgency) are linked by one more: `{ total: 'referrals_by_type/total', parts: ['referrals_by_urgency/total'] }`;
+ * when a sum's total is not made of its parts' atoms, the audit adds that equality. The values
+ * must add up (the engine throws otherwise).
+ */
 export interface PublishedSum {
   total: string;
   parts: readonly string[];
@@ -53,15 +59,16 @@ export interface SuppressionResult {
   /** The counts of the new report to hide, and why. Every other count is published. */
   hidden: ReadonlyMap<string, SuppressionReason>;
   /**
-   * Small counts (atoms, or earlier hidden counts) that the earlier reports alone already
-   * pin to one value: nothing this report hides can protect them. The builder tells the
-   * admin; tests expect zero for register histories the builder itself produced.
+   * Targets (this report's hidden counts, small atoms, earlier counts hidden as small) linked
+   * to this report's counts that the earlier reports alone already pin to one value: nothing
+   * this report hides can protect them. The builder tells the admin; tests expect zero for
+   * register histories the builder itself produced.
    */
   pinnedBeforeThisReport: number;
   /**
-   * Small counts this report would still pin even with every count that could help hidden:
-   * only possible when its own small counts' "at least 1" does it together with earlier
-   * reports. Must be 0 to publish; the builder refuses the report otherwise.
+   * Targets this report still pins with every count that could help hidden: only possible when
+   * its own small counts' "at least 1" does it together with the earlier reports. Must be 0 to
+   * publish; the builder refuses the report otherwise.
    */
   unprotected: number;
 }
