@@ -18,7 +18,8 @@
  *      away, so each such sum gets a second hidden member first, without any linear
  *      programme; the candidate that completes most such sums wins (the hypercube idea: a
  *      primary in a table with margins ends up at a corner of a rectangle of four);
- *    - then, for each target the audit still finds disclosed, one more count is hidden,
+ *    - then, for each target the audit still finds disclosed, one more count is hidden (one
+ *      per target per round: it may over-hide a little, but each round costs an audit),
  *      nearest first (sharing a sum with a hidden count over the target's atoms, then sharing
  *      an atom, then linked through any constraint).
  *    Everywhere: counts of value 0 last (a hidden zero protects little), cells before totals,
@@ -178,17 +179,13 @@ export function protect(problem: SuppressionProblem, solver: LinearSolver): Prot
           return false;
         });
         if (disclosed.length === 0) break;
-        // One complement per target, except for targets the complements of this round already touch: the audit decides.
-        const touched = new Set<number>();
+        // One complement per disclosed target in each round (fewer rounds beat the odd extra complement).
         let added = 0;
         for (const target of disclosed) {
-          if (target.atoms.some((a) => touched.has(a))) continue;
           const complement = complementFor(target, check);
           if (!complement) continue;
           hide(complement, 'complementary');
           added += 1;
-          for (const a of complement.atoms) touched.add(a);
-          for (const s of complement.sums) for (const m of sumMembers[s]!) for (const a of m.atoms) touched.add(a);
         }
         if (added === 0) {
           unprotected = disclosed.length;
