@@ -18,24 +18,31 @@ interface Component {
  * serves them all.
  */
 export class FeasiblePoints {
-  private readonly points: Float64Array[] = [];
+  /** Each point as its differences from the true values (atom → value there). */
+  private readonly points: Map<number, number>[] = [];
 
   constructor(private readonly truth: readonly number[]) {}
 
   /** Whether a kept point moves the sum of `atoms` by `step` or more from `value`. */
   moves(atoms: readonly number[], value: number, step: number): boolean {
     for (const point of this.points) {
-      let total = 0;
-      for (const a of atoms) total += point[a]!;
+      let total = value;
+      for (const a of atoms) {
+        const there = point.get(a);
+        if (there !== undefined) total += there - this.truth[a]!;
+      }
       if (Math.abs(total - value) >= step) return true;
     }
     return false;
   }
 
   add(localPoint: ArrayLike<number>, localIndex: ReadonlyMap<number, number>): void {
-    const point = Float64Array.from(this.truth);
-    for (const [atom, local] of localIndex) point[atom] = localPoint[local]!;
-    this.points.push(point);
+    const point = new Map<number, number>();
+    for (const [atom, local] of localIndex) {
+      const there = localPoint[local]!;
+      if (Math.abs(there - this.truth[atom]!) > 1e-9) point.set(atom, there);
+    }
+    if (point.size > 0) this.points.push(point);
   }
 }
 
@@ -47,6 +54,8 @@ export class FeasiblePoints {
  * point moves it by 1 or more; the work is finding such points cheaply:
  * - the constraints split into independent components (atoms linked by a shared constraint),
  *   each one small linear system, opened lazily; a sum's range is the sum of its parts' ranges;
+ * - a published zero fixes its atoms at 0: they leave every system (HiGHS's presolve would do
+ *   it too, but on every run);
  * - a sum with an atom in no `=` constraint is unbounded above (raising that atom breaks
  *   nothing): no linear programme;
  * - every optimum a linear programme returns gives a feasible point, kept in `FeasiblePoints`:
@@ -58,6 +67,7 @@ export class FeasiblePoints {
 export class PinnedCheck {
   private readonly componentOfAtom: Int32Array;
   private readonly inEquality: Uint8Array;
+  private readonly fixedAtZero: Uint8Array;
   private readonly constraintsOfComponent = new Map<number, AtomConstraint[]>();
   private readonly components = new Map<number, Component>();
   linearProgrammes = 0;
@@ -68,6 +78,14 @@ export class PinnedCheck {
     constraints: readonly AtomConstraint[],
     private readonly pool: FeasiblePoints,
   ) {
+    // A published zero fixes its atoms at 0 (atoms are ≥ 0): take them out of every system.
+    this.fixedAtZero = new Uint8Array(atomCount);
+    for (const c of constraints) {
+      if (c.relation === '=' && c.value === 0 && !c.coefficients) for (const a of c.atoms) this.fixedAtZero[a] = 1;
+    }
+    const reduced = constraints
+      .map((c) => this.withoutFixed(c))
+      .filter((c) => c.atoms.length > 0);
     const parent = Int32Array.from({ length: atomCount }, (_, i) => i);
     const find = (a: number): number => {
       while (parent[a] !== a) {
@@ -77,23 +95,26 @@ export class PinnedCheck {
       return a;
     };
     this.inEquality = new Uint8Array(atomCount);
-    for (const c of constraints) {
-      const first = c.atoms[0];
-      if (first === undefined) continue;
+    for (const c of reduced) {
+      const first = c.atoms[0]!;
       for (const a of c.atoms) {
         parent[find(a)] = find(first);
         if (c.relation === '=') this.inEquality[a] = 1;
       }
     }
     this.componentOfAtom = Int32Array.from({ length: atomCount }, (_, i) => find(i));
-    for (const c of constraints) {
-      const first = c.atoms[0];
-      if (first === undefined) continue;
-      const root = this.componentOfAtom[first]!;
+    for (const c of reduced) {
+      const root = this.componentOfAtom[c.atoms[0]!]!;
       const list = this.constraintsOfComponent.get(root);
       if (list) list.push(c);
       else this.constraintsOfComponent.set(root, [c]);
     }
+  }
+
+  private withoutFixed(c: AtomConstraint): AtomConstraint {
+    if (!c.atoms.some((a) => this.fixedAtZero[a] === 1)) return c;
+    const keep = c.atoms.flatMap((a, i) => (this.fixedAtZero[a] === 1 ? [] : [i]));
+    return { ...c, atoms: keep.map((i) => c.atoms[i]!), ...(c.coefficients ? { coefficients: keep.map((i) => c.coefficients![i]!) } : {}) };
   }
 
   /** The component an atom belongs to (atoms in no constraint are alone in theirs). */
@@ -107,6 +128,7 @@ export class PinnedCheck {
     for (const t of targets) {
       if (!this.needsProgramme(t.atoms) || this.pool.moves(t.atoms, t.value, 1 - tolerance(t.value))) continue;
       for (const a of t.atoms) {
+        if (this.fixedAtZero[a] === 1) continue;
         const root = this.componentOfAtom[a]!;
         let set = atomsByComponent.get(root);
         if (!set) atomsByComponent.set(root, (set = new Set()));
@@ -122,7 +144,8 @@ export class PinnedCheck {
   }
 
   /** Whether the constraints pin the sum of `atoms` (whose true value is `value`) to one whole number. */
-  isPinned(atoms: readonly number[], value: number): boolean {
+  isPinned(allAtoms: readonly number[], value: number): boolean {
+    const atoms = allAtoms.filter((a) => this.fixedAtZero[a] === 0);
     if (atoms.length === 0) return true;
     if (!this.needsProgramme(atoms)) return false;
     const slack = tolerance(value);
@@ -146,7 +169,7 @@ export class PinnedCheck {
 
   /** False when some atom is in no equality: then the sum is unbounded above. */
   private needsProgramme(atoms: readonly number[]): boolean {
-    return atoms.every((a) => this.inEquality[a] === 1);
+    return atoms.every((a) => this.inEquality[a] === 1 || this.fixedAtZero[a] === 1);
   }
 
   private remember(component: Component, optimum: Optimum): number {

@@ -91,6 +91,8 @@ export function protect(problem: SuppressionProblem, solver: LinearSolver): Prot
   };
 
   const links = sumMembers.flatMap((members) => linkOf(members));
+  /** What the attacker knows whatever this report hides, by signature (computed once: the history can be long). */
+  const standingConstraints = new Map(withoutRepeats([...earlierConstraints, ...links]).map((c) => [constraintSignature(c), c]));
 
   /** The targets that do not depend on what this report hides. */
   const standingTargets: Target[] = [
@@ -116,7 +118,7 @@ export function protect(problem: SuppressionProblem, solver: LinearSolver): Prot
       if (reason === undefined) return [{ atoms: c.atoms, relation: '=', value: c.value }];
       return reason === 'small_count' ? [{ atoms: c.atoms, relation: '>=', value: 1 }] : [];
     });
-    return withoutRepeats([...earlierConstraints, ...links, ...own]);
+    return withoutRepeats(own, standingConstraints);
   };
 
   /** Published counts that may still be hidden as complements, best first. */
@@ -226,14 +228,18 @@ function uniqueTargets(targets: readonly Target[]): Target[] {
 }
 
 /** One constraint per sum of atoms: an equality makes a "≥ 1" on the same atoms redundant. */
-function withoutRepeats(constraints: readonly AtomConstraint[]): AtomConstraint[] {
-  const bySignature = new Map<string, AtomConstraint>();
+function withoutRepeats(constraints: readonly AtomConstraint[], known: ReadonlyMap<string, AtomConstraint> = new Map()): AtomConstraint[] {
+  const bySignature = new Map(known);
   for (const c of constraints) {
-    const signature = c.coefficients ? `${signatureOf(c.atoms)}|${c.coefficients.join(',')}` : signatureOf(c.atoms);
-    const known = bySignature.get(signature);
-    if (!known || (known.relation === '>=' && c.relation === '=')) bySignature.set(signature, c);
+    const signature = constraintSignature(c);
+    const already = bySignature.get(signature);
+    if (!already || (already.relation === '>=' && c.relation === '=')) bySignature.set(signature, c);
   }
   return [...bySignature.values()];
+}
+
+function constraintSignature(c: AtomConstraint): string {
+  return c.coefficients ? `${signatureOf(c.atoms)}|${c.coefficients.join(',')}` : signatureOf(c.atoms);
 }
 
 function compareRanks(a: readonly number[], b: readonly number[]): number {
