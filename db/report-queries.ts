@@ -30,71 +30,55 @@ export interface CountRow {
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
+export interface SessionGroupRow {
+  agencyId: number;
+  month: string;
+  sessionType: string;
+  modality: string;
+  status: string;
+  /** 1 for a client's session (of a case), 0 for a workshop, consultation or debrief. */
+  ofCase: number;
+  topic: string | null;
+  sessions: number;
+  /** Workshops only: the head count where one was recorded, otherwise the attendees named. */
+  attendees: number;
+}
+
 /**
- * The months as a table of their bounds, joined first (CROSS JOIN keeps that order), so
- * each month is one range of the (agency_id, start_ms) index per agency.
+ * Every session that took place or was due in the scope's months, grouped by agency,
+ * month, type, modality, outcome and topic, and the unique clients seen in the whole
+ * scope: one statement, so each session row is read once (reading the rows, not the
+ * index, is what a report's time goes on). The months are a table of their bounds, joined
+ * first (CROSS JOIN keeps that order), so each month is one range of the
+ * (agency_id, start_ms) index per agency.
  */
-function sessionsByMonth(scope: ReportScope): { sql: string; params: unknown[] } {
-  return {
-    sql: `WITH months(month, from_ms, to_ms) AS (VALUES ${scope.months.map(() => '(?, ?, ?)').join(', ')})
-      SELECT %COLUMNS% FROM months mo CROSS JOIN session s
-      WHERE s.agency_id IN (${placeholders(scope.agencyIds.length)}) AND s.start_ms >= mo.from_ms AND s.start_ms < mo.to_ms`,
-    params: [...scope.months.flatMap((m) => [m.month, m.fromMs, m.toMs]), ...scope.agencyIds],
-  };
+export async function sessionTallies(m: EntityManager, scope: ReportScope): Promise<{ groups: SessionGroupRow[]; clientsSeen: number }> {
+  const rows: Array<SessionGroupRow & { kind: 'group' | 'clients' }> = await m.query(
+    `WITH months(month, from_ms, to_ms) AS (VALUES ${scope.months.map(() => '(?, ?, ?)').join(', ')}),
+     due AS MATERIALIZED (
+       SELECT s.id, s.agency_id, mo.month, s.session_type, s.modality, s.status, s.case_id, s.topic, s.head_count
+       FROM months mo CROSS JOIN session s
+       WHERE s.agency_id IN (${placeholders(scope.agencyIds.length)}) AND s.start_ms >= mo.from_ms AND s.start_ms < mo.to_ms
+         AND s.status IN ('attended', 'did_not_attend', 'late_cancellation'))
+     SELECT 'group' AS kind, agency_id AS agencyId, month, session_type AS sessionType, modality, status, case_id IS NOT NULL AS ofCase, topic,
+       count(*) AS sessions,
+       coalesce(sum(CASE WHEN session_type = 'group_workshop' THEN coalesce(head_count, (SELECT count(*) FROM session_attendee a WHERE a.session_id = due.id)) END), 0) AS attendees
+     FROM due GROUP BY agency_id, month, session_type, modality, status, ofCase, topic
+     UNION ALL
+     SELECT 'clients', NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(DISTINCT c.client_id), 0
+     FROM due JOIN client_case c ON c.id = due.case_id WHERE due.status = 'attended'`,
+    [...scope.months.flatMap((mo) => [mo.month, mo.fromMs, mo.toMs]), ...scope.agencyIds],
+  );
+  const groups = rows
+    .filter((r) => r.kind === 'group')
+    .map((r) => ({ ...r, agencyId: Number(r.agencyId), ofCase: Number(r.ofCase), sessions: Number(r.sessions), attendees: Number(r.attendees) }));
+  const clients = rows.find((r) => r.kind === 'clients');
+  return { groups: groups.map(({ kind: _kind, ...g }) => g), clientsSeen: Number(clients?.sessions ?? 0) };
 }
 
 async function counts(m: EntityManager, sql: string, params: unknown[]): Promise<CountRow[]> {
   const rows: CountRow[] = await m.query(sql, params);
   return rows.map((r) => ({ agencyId: Number(r.agencyId), month: r.month, row: r.row, col: r.col, value: Number(r.value) }));
-}
-
-/** Attended sessions of every kind, by type (row) and modality (col). */
-export function attendedSessionsByTypeAndModality(m: EntityManager, scope: ReportScope): Promise<CountRow[]> {
-  const base = sessionsByMonth(scope);
-  const sql = base.sql.replace('%COLUMNS%', 's.agency_id AS agencyId, mo.month AS month, s.session_type AS row, s.modality AS col, count(*) AS value');
-  return counts(m, `${sql} AND s.status = 'attended' GROUP BY s.agency_id, mo.month, s.session_type, s.modality`, base.params);
-}
-
-/** Client sessions (of a case) that were due, by how they ended (row); col is 'sessions'. */
-export function clientSessionsByOutcome(m: EntityManager, scope: ReportScope): Promise<CountRow[]> {
-  const base = sessionsByMonth(scope);
-  const sql = base.sql.replace('%COLUMNS%', `s.agency_id AS agencyId, mo.month AS month, s.status AS row, 'sessions' AS col, count(*) AS value`);
-  return counts(m, `${sql} AND s.case_id IS NOT NULL AND s.status IN ('attended', 'did_not_attend', 'late_cancellation') GROUP BY s.agency_id, mo.month, s.status`, base.params);
-}
-
-export interface WorkshopRow {
-  agencyId: number;
-  month: string;
-  topic: string;
-  workshops: number;
-  attendees: number;
-}
-
-/**
- * Attended workshops by topic, and the people who came: the head count when one was
- * recorded, otherwise the attendees named (the attendance form records one or the other).
- */
-export async function attendedWorkshopsByTopic(m: EntityManager, scope: ReportScope): Promise<WorkshopRow[]> {
-  const base = sessionsByMonth(scope);
-  const sql = base.sql.replace(
-    '%COLUMNS%',
-    `s.agency_id AS agencyId, mo.month AS month, s.topic AS topic, count(*) AS workshops,
-     sum(coalesce(s.head_count, (SELECT count(*) FROM session_attendee a WHERE a.session_id = s.id))) AS attendees`,
-  );
-  const rows: WorkshopRow[] = await m.query(`${sql} AND s.session_type = 'group_workshop' AND s.status = 'attended' GROUP BY s.agency_id, mo.month, s.topic`, base.params);
-  return rows.map((r) => ({ agencyId: Number(r.agencyId), month: r.month, topic: r.topic, workshops: Number(r.workshops), attendees: Number(r.attendees) }));
-}
-
-/** Unique clients with at least one attended session of one of their cases in the whole scope (not per month). */
-export async function uniqueClientsSeen(m: EntityManager, scope: ReportScope): Promise<number> {
-  const first = scope.months[0]!;
-  const last = scope.months[scope.months.length - 1]!;
-  const [row] = await m.query(
-    `SELECT count(DISTINCT c.client_id) AS n FROM session s JOIN client_case c ON c.id = s.case_id
-     WHERE s.agency_id IN (${placeholders(scope.agencyIds.length)}) AND s.start_ms >= ? AND s.start_ms < ? AND s.status = 'attended'`,
-    [...scope.agencyIds, first.fromMs, last.toMs],
-  );
-  return Number((row as { n: number }).n);
 }
 
 const referralsReceived = (scope: ReportScope) => ({
@@ -174,10 +158,10 @@ export interface ClosedCaseRow {
 export async function closedCases(m: EntityManager, scope: ReportScope, treatmentTypes: readonly string[]): Promise<ClosedCaseRow[]> {
   const rows: ClosedCaseRow[] = await m.query(
     `SELECT c.id AS caseId, cl.agency_id AS agencyId, substr(c.closed_date, 1, 7) AS month, c.closed_date AS closedDate,
-       (SELECT count(*) FROM session s WHERE s.case_id = c.id AND s.status = 'attended') AS attendedSessions,
-       (SELECT count(*) FROM session s WHERE s.case_id = c.id AND s.status = 'attended' AND s.session_type IN (${placeholders(treatmentTypes.length)})) AS attendedTreatmentSessions
-     FROM client_case c JOIN client cl ON cl.id = c.client_id
-     WHERE cl.agency_id IN (${placeholders(scope.agencyIds.length)}) AND c.closed_date >= ? AND c.closed_date < ?`,
+       count(s.id) AS attendedSessions, count(CASE WHEN s.session_type IN (${placeholders(treatmentTypes.length)}) THEN 1 END) AS attendedTreatmentSessions
+     FROM client_case c JOIN client cl ON cl.id = c.client_id LEFT JOIN session s ON s.case_id = c.id AND s.status = 'attended'
+     WHERE cl.agency_id IN (${placeholders(scope.agencyIds.length)}) AND c.closed_date >= ? AND c.closed_date < ?
+     GROUP BY c.id`,
     [...treatmentTypes, ...scope.agencyIds, scope.fromDate, scope.toDateExcluded],
   );
   return rows.map((r) => ({ ...r, caseId: Number(r.caseId), agencyId: Number(r.agencyId), attendedSessions: Number(r.attendedSessions), attendedTreatmentSessions: Number(r.attendedTreatmentSessions) }));

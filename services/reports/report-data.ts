@@ -7,16 +7,13 @@ import type { BaseCount, ReportData, ReportTableId } from '../../shared/reports/
 import { ClinicHolidayEntity } from '../../db/entities';
 import {
   administrationsOfClosedCases,
-  attendedSessionsByTypeAndModality,
-  attendedWorkshopsByTopic,
-  clientSessionsByOutcome,
   closedCases,
   contractTargets,
   coveredHeadcounts,
   referralsByPresentingIssue,
   referralsByTypeAndUrgency,
   referralsWithClockStopped,
-  uniqueClientsSeen,
+  sessionTallies,
   type CaseAdministrationRow,
   type ReportScope,
 } from '../../db/report-queries';
@@ -77,19 +74,22 @@ export async function readReportData(m: EntityManager, agencyIds: readonly numbe
     add('referrals_by_urgency', r.urgency, 'referrals', r.agencyId, r.month, r.value);
   }
   for (const r of await referralsByPresentingIssue(m, scope)) add('presenting_issues', r.row, r.col, r.agencyId, r.month, r.value);
-  for (const r of await attendedSessionsByTypeAndModality(m, scope)) add('sessions_by_type_and_modality', r.row, r.col, r.agencyId, r.month, r.value);
-  for (const r of await clientSessionsByOutcome(m, scope)) add('session_attendance', r.row, r.col, r.agencyId, r.month, r.value);
-  for (const r of await attendedWorkshopsByTopic(m, scope)) {
-    add('workshops_by_topic', r.topic, 'workshops', r.agencyId, r.month, r.workshops);
-    add('workshop_attendance_by_topic', r.topic, 'attendees', r.agencyId, r.month, r.attendees);
+  const sessions = await sessionTallies(m, scope);
+  for (const g of sessions.groups) {
+    if (g.status === 'attended') add('sessions_by_type_and_modality', g.sessionType, g.modality, g.agencyId, g.month, g.sessions);
+    if (g.ofCase) add('session_attendance', g.status, 'sessions', g.agencyId, g.month, g.sessions);
+    if (g.status === 'attended' && g.sessionType === 'group_workshop' && g.topic !== null) {
+      add('workshops_by_topic', g.topic, 'workshops', g.agencyId, g.month, g.sessions);
+      add('workshop_attendance_by_topic', g.topic, 'attendees', g.agencyId, g.month, g.attendees);
+    }
   }
+  figures.clientsSeen = sessions.clientsSeen;
   for (const r of await firstAppointmentsInScope(m, scope, timeZone)) add('first_appointment_by_urgency', r.urgency, r.timeliness, r.agencyId, r.month, r.value);
 
   const outcomes = await closedCaseOutcomes(m, scope);
   for (const r of outcomes.counts) add(r.table, r.row, r.col, r.agencyId, r.month, r.value);
   figures.who5Pairs = outcomes.who5Pairs;
   figures.who5ChangeSum = outcomes.who5ChangeSum;
-  figures.clientsSeen = await uniqueClientsSeen(m, scope);
   figures.coveredHeadcount = (await coveredHeadcounts(m, scope)).reduce((sum, r) => sum + r.headcount, 0);
   return { counts: mergeCounts(counts), figures };
 }
