@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TARGETS } from '../../shared/domain/agencies';
-import type { BaseCount, ReportData } from '../../shared/reports/report-tables';
+import type { ReportData } from '../../shared/reports/report-tables';
 import type { TenangApp } from '../tenang-app';
 import { call, WEEKDAYS_8_TO_4 } from '../../tests/helpers/booking-fixture';
 import { gad7Answers, phq9Answers } from '../../tests/helpers/measure-answers';
+import { countMap } from '../../tests/helpers/report-counts';
 import { ADMIN, clinicWithCounsellor, COUNSELLOR, manualClock, signIn } from '../../tests/helpers/vault-fixture';
 import { readReportData } from './report-data';
 
@@ -16,16 +17,6 @@ import { readReportData } from './report-data';
 const ZONE = 'Asia/Jakarta';
 const START = Date.parse('2026-06-01T02:00:00Z');
 const END = Date.parse('2026-07-03T03:00:00Z');
-
-/** The counts as `table|row|col|agency|month → value`, to compare whole reports at once. */
-export function countMap(counts: readonly BaseCount[]): Record<string, number> {
-  const map: Record<string, number> = {};
-  for (const c of counts) {
-    const key = `${c.table}|${c.row}|${c.col}|${c.agencyId}|${c.month}`;
-    map[key] = (map[key] ?? 0) + c.value;
-  }
-  return map;
-}
 
 interface Built {
   app: TenangApp;
