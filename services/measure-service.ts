@@ -119,9 +119,12 @@ export async function listMeasures(session: OpenSession, clock: Clock, input: Pa
   return views(m, session, await queryAdministrations(m, `c.client_id = ? AND ma.case_id IN (${readable.sql})`, [input.clientId, ...readable.params]));
 }
 
+/** The session types whose attendance counts toward "finished treatment". */
+export const TREATMENT_SESSION_TYPES = ['counselling', 'follow_up'] as const;
+
 /** Treatment sessions of a case that took place: what "finished treatment" counts. */
 async function attendedTreatmentSessions(m: EntityManager, caseId: number): Promise<number> {
-  const [row] = await m.query(`SELECT count(*) AS n FROM session WHERE case_id = ? AND status = 'attended' AND session_type IN ('counselling', 'follow_up')`, [caseId]);
+  const [row] = await m.query(`SELECT count(*) AS n FROM session WHERE case_id = ? AND status = 'attended' AND session_type IN (${TREATMENT_SESSION_TYPES.map(() => '?').join(', ')})`, [caseId, ...TREATMENT_SESSION_TYPES]);
   return Number((row as { n: number }).n);
 }
 
@@ -132,8 +135,21 @@ export async function caseOutcome(session: OpenSession, clock: Clock, input: Par
 
 /** The published outcome rules over a case's complete administrations (see `shared/measures/outcomes.ts`). */
 export async function outcomeOf(m: EntityManager, kase: ClientCaseRow): Promise<CaseOutcome> {
-  const instruments = await instrumentsById(m);
   const rows = await queryAdministrations(m, 'ma.case_id = ?', [kase.id]);
+  return outcomeFromAdministrations(await instrumentsById(m), kase, rows, await attendedTreatmentSessions(m, kase.id));
+}
+
+/**
+ * A case's outcome from its administrations (in the order given) and its attended
+ * treatment sessions: the one place the outcome rules meet the stored answers, for one
+ * case's card and for the cases of a report alike.
+ */
+export function outcomeFromAdministrations(
+  instruments: ReadonlyMap<string, InstrumentDefinition>,
+  kase: Pick<ClientCaseRow, 'id' | 'closedDate'>,
+  rows: ReadonlyArray<Pick<AdministrationRow, 'id' | 'instrumentId' | 'administeredAt' | 'responses'>>,
+  attended: number,
+): CaseOutcome {
   const totals = new Map<string, TotalAt[]>();
   for (const row of rows) {
     const instrument = instruments.get(row.instrumentId);
@@ -143,7 +159,6 @@ export async function outcomeOf(m: EntityManager, kase: ClientCaseRow): Promise<
     if (score.total !== null) list.push({ administrationId: row.id, administeredAt: row.administeredAt, total: score.total });
     totals.set(row.instrumentId, list);
   }
-  const attended = await attendedTreatmentSessions(m, kase.id);
   const finished = kase.closedDate !== null && attended >= 2;
   const measure = (id: string) => {
     const instrument = instruments.get(id);

@@ -41,7 +41,8 @@ export function issuesOf(json: string): PresentingIssue[] {
   return JSON.parse(json) as PresentingIssue[];
 }
 
-function targetFor(contract: ContractRow | undefined, urgency: Urgency): FirstAppointmentTarget {
+/** The first-appointment target of a referral: its contract's, or the clinic's defaults when no contract was in force. */
+export function targetFor(contract: Pick<ContractRow, 'targets'> | undefined, urgency: Urgency): FirstAppointmentTarget {
   if (!contract) return DEFAULT_TARGETS[urgency];
   const targets = JSON.parse(contract.targets) as Record<Urgency, FirstAppointmentTarget>;
   return targets[urgency];
