@@ -13,6 +13,7 @@ import { registerDataCommands } from './commands/data';
 import { registerCalendarCommands } from './commands/calendar';
 import { registerLetterCommands } from './commands/letter';
 import { registerReportCommands } from './commands/report';
+import { registerReportBuildCommands } from './commands/report-build';
 
 const program = new Command('tenang')
   .description('Tenang command-line tool: vaults, users, the audit log, and any contract channel.')
@@ -291,7 +292,7 @@ registerImportReferralsCommand(importCommand, opts);
 registerDataCommands(program, opts, importCommand);
 registerCalendarCommands(program, opts);
 registerLetterCommands(program, opts);
-registerReportCommands(program, opts);
+registerReportBuildCommands(registerReportCommands(program, opts), opts);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { createTenangApp, type TenangApp } from '../services/tenang-app';
 import type { ChannelName, ChannelOutput, SessionInfo } from '../shared/contract';
-import type { AppErrorShape } from '../shared/errors';
+import { isAppError, type AppErrorShape } from '../shared/errors';
 import { secretSource, UsageError, type SecretSource } from './secrets';
 
 /** A reply that was `{ ok: false }`: carried to the top, where it becomes one stderr line. */
@@ -9,6 +9,16 @@ export class CallFailed extends Error {
   constructor(readonly error: AppErrorShape) {
     super(error.message);
     this.name = 'CallFailed';
+  }
+}
+
+/** A refusal from a service run outside the dispatcher (an admin task), reported like any refused call. */
+export async function asCliError<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    throw new CallFailed(e.toShape());
   }
 }
 

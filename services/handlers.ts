@@ -26,6 +26,7 @@ import { caseOutcome, listMeasures, recordMeasure } from './measure-service';
 import { followUpWithNote, listAlerts } from './measure-alerts';
 import { dueMeasures, getCasePlan, getDefaultPlan, setCasePlan, setDefaultPlan } from './measurement-plan-service';
 import { endClientMode, startClientMode } from './client-mode';
+import { exportReportFromApp, previewReport, reportOptions, reportRegister } from './reports/report-app';
 import { clinicDate } from '../shared/domain/clinic-time';
 import { passphraseResetSinceLastSignIn } from './account-notices';
 import type { ExportsInProgress } from './exports-in-progress';
@@ -234,4 +235,8 @@ export const handlers: HandlerTable = {
   'measures.due': async (input, ctx) => ({ due: await dueMeasures(signedIn(ctx), ctx.clock, input) }),
   'measures.startClientMode': async (input, ctx) => startClientMode(signedIn(ctx), ctx.clock, input),
   'measures.endClientMode': async (input, ctx) => endClientMode(ctx, signedIn(ctx), input),
+  'reports.options': async (_input, ctx) => reportOptions(signedIn(ctx), ctx.clock),
+  'reports.preview': async (input, ctx) => previewReport(signedIn(ctx), ctx.clock, input),
+  'reports.export': async (input, ctx) => exportReportFromApp(signedIn(ctx), ctx, input),
+  'reports.register': async (_input, ctx) => reportRegister(signedIn(ctx), ctx.clock),
 };

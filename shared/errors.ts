@@ -38,6 +38,12 @@ export const ERROR_CODES = [
   'INSTRUMENT_EXISTS',
   /** The desktop is handed to a client: only the questionnaire answers (issue 12). */
   'CLIENT_MODE',
+  /** A report's scope has no contract in force in its period, so no minimum cell size to protect it with. */
+  'NO_CONTRACT_IN_PERIOD',
+  /** A report's period has not begun yet. */
+  'PERIOD_NOT_STARTED',
+  /** Earlier reports would let a small count of this report be worked out, whatever it hides. */
+  'REPORT_UNSAFE',
   'EXPORT_UNREADABLE',
   'VAULT_NOT_EMPTY',
   'ROOM_NAME_TAKEN',

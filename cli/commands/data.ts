@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { AppError, isAppError } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
 import { isCalendarDate } from '../../shared/domain/agencies';
 import { VaultFolder } from '../../db/vault/vault-folder';
 import { systemClock } from '../../services/clock';
@@ -11,7 +11,7 @@ import { REASON_MIN_LENGTH } from '../../shared/domain/accountability';
 import { restoreExport, type RestoreResult } from '../../services/data-import';
 import { loadExportFile } from '../../services/data-import-document';
 import { DEMO_SIZES, seedDemoData, type DemoSize, type SeedSummary } from '../../services/demo-data';
-import { CallFailed, vaultDirFrom, withVault, type GlobalOptions } from '../runner';
+import { asCliError, CallFailed, vaultDirFrom, withVault, type GlobalOptions } from '../runner';
 import { secretSource, UsageError } from '../secrets';
 
 /**
@@ -122,17 +122,3 @@ function seedText(s: SeedSummary, seconds: number): string {
   ].join('\n');
 }
 
-/**
- * These run on the services directly, whose errors are AppErrors: give them the CLI's
- * one-line form. A file or folder that cannot be used is invalid input (exit 2), which
- * exit-codes.ts does not say of these codes yet.
- */
-/** A refusal from a service run outside the dispatcher, reported like any refused call. */
-async function asCliError<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (!isAppError(e)) throw e;
-    throw new CallFailed(e.toShape());
-  }
-}

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { isAppError } from '../../shared/errors';
 import { LANGUAGES, type Language } from '../../shared/settings';
 import { writeReferralLetter, type WrittenLetter } from '../../services/letters/referral-letter';
-import { CallFailed, withVault, type GlobalOptions } from '../runner';
+import { asCliError, withVault, type GlobalOptions } from '../runner';
 import { UsageError } from '../secrets';
 
 /**
@@ -47,12 +46,3 @@ function letterText(w: WrittenLetter): string {
   return `Wrote the letter for referral ${w.facts.referralId} (${w.facts.language}, ${sessions} attended ${sessions === 1 ? 'session' : 'sessions'} by ${a.dating}${compliance}) to ${w.path}; register entry ${w.registerId}, SHA-256 ${w.sha256}.`;
 }
 
-/** A refusal from the service, reported like any refused call (one line, its code, the exit code for it). */
-async function asCliError<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (!isAppError(e)) throw e;
-    throw new CallFailed(e.toShape());
-  }
-}

@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { isAppError } from '../../shared/errors';
 import { showPublicKey } from '../../services/reports/signing-key';
 import { verifyReportFile, type VerifyFailure } from '../../services/reports/verify-report';
 import { EXIT } from '../exit-codes';
-import { CallFailed, withVault, type GlobalOptions } from '../runner';
+import { asCliError, withVault, type GlobalOptions } from '../runner';
 
 /**
  * `tenang report …` (issue 13): the agency reports' command group. `public-key` prints the
@@ -13,7 +12,7 @@ import { CallFailed, withVault, type GlobalOptions } from '../runner';
  * hang off the group `registerReportCommands` returns.
  */
 export function registerReportCommands(program: Command, opts: () => GlobalOptions): Command {
-  const report = program.command('report').description('agency reports: the signing key and verification');
+  const report = program.command('report').description('agency reports: build, register, the signing key and verification');
 
   report
     .command('public-key')
@@ -53,12 +52,3 @@ const VERIFY_TEXT: Record<VerifyFailure, string> = {
   changed: 'the report has been changed since it was signed. [changed]',
 };
 
-/** A refusal from a service run outside the dispatcher, reported like any refused call. */
-async function asCliError<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (!isAppError(e)) throw e;
-    throw new CallFailed(e.toShape());
-  }
-}

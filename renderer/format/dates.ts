@@ -51,3 +51,21 @@ export function oneYearFrom(start: string): string {
   const parsed = DateTime.fromISO(start, { zone: 'UTC' });
   return parsed.isValid ? (parsed.plus({ years: 1 }).minus({ days: 1 }).toISODate() ?? start) : start;
 }
+
+/** A month (YYYY-MM) as "July 2026" / "Juli 2026": reports never date anything more finely. */
+export function formatMonth(month: string, language: Language): string {
+  const parsed = DateTime.fromISO(`${month}-01`, { zone: 'UTC' });
+  return parsed.isValid ? parsed.setLocale(localeFor(language)).toFormat('LLLL yyyy') : month;
+}
+
+/** A month's name (1–12) on its own: "July" / "Juli". */
+export function formatMonthName(month: number, language: Language): string {
+  return DateTime.fromObject({ year: 2000, month, day: 1 }, { zone: 'UTC' }).setLocale(localeFor(language)).toFormat('LLLL');
+}
+
+/** A report's months as "July–September 2026", "December 2026–February 2027" or "July 2026". */
+export function formatMonthRange(from: string, to: string, language: Language): string {
+  if (from === to) return formatMonth(from, language);
+  if (from.slice(0, 4) === to.slice(0, 4)) return `${formatMonthName(Number(from.slice(5)), language)}–${formatMonth(to, language)}`;
+  return `${formatMonth(from, language)}–${formatMonth(to, language)}`;
+}

@@ -4,12 +4,12 @@ import { useSession } from '../session/SessionContext';
 import { AdminPage } from '../admin/AdminPage';
 import { MyAccountPage } from '../account/MyAccountPage';
 import { SignInNoticesBar, type SignInNotices } from './SignInNotices';
-import { PlaceholderPage } from './PlaceholderPage';
 import { ReferralsSection } from '../referrals/ReferralsSection';
 import { ClientsSection } from '../clients/ClientsSection';
 import { CalendarPage } from '../calendar/CalendarPage';
 import { HomePage } from '../home/HomePage';
 import { NoteSearchPage } from '../note-search/NoteSearchPage';
+import { ReportsSection } from '../reports/ReportsSection';
 import { SideNav } from './SideNav';
 import { TopBar } from './TopBar';
 import { homePageFor, mayOpen, type PageId } from './pages';
@@ -69,7 +69,7 @@ export function AppShell({ page: requested, onNavigate, notices }: AppShellProps
           ) : page === 'notes/search' ? (
             <NoteSearchPage key={visit} />
           ) : (
-            <PlaceholderPage section={page as 'reports'} />
+            <ReportsSection key={visit} page={page} onNavigate={onNavigate} />
           )}
         </main>
       </div>

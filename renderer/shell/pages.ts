@@ -1,7 +1,7 @@
 import type { Role } from '../../shared/roles';
 
 /** Every place in the signed-in app. Admin pages carry their tab so a lock returns to it. */
-export const PAGES = ['home', 'notes/search', 'referrals', 'referrals/waitlist', 'referrals/new', 'referrals/import', 'calendar', 'clients', 'reports', 'admin/users', 'admin/agencies', 'admin/scheduling', 'admin/settings', 'admin/measures', 'admin/audit', 'admin/export', 'account'] as const;
+export const PAGES = ['home', 'notes/search', 'referrals', 'referrals/waitlist', 'referrals/new', 'referrals/import', 'calendar', 'clients', 'reports', 'reports/register', 'admin/users', 'admin/agencies', 'admin/scheduling', 'admin/settings', 'admin/measures', 'admin/audit', 'admin/export', 'account'] as const;
 export type PageId = (typeof PAGES)[number];
 
 /**
@@ -21,19 +21,21 @@ export const NAV_SECTIONS: readonly { section: NavSection; page: PageId; roles: 
   { section: 'clients', page: 'clients', roles: 'all' },
   // Searching notes is clinical work: admins search nothing clinical.
   { section: 'search', page: 'notes/search', roles: ['counsellor'] },
-  { section: 'reports', page: 'reports', roles: 'all' },
+  // Agency reports carry the clinic's data out of the building: admins make them.
+  { section: 'reports', page: 'reports', roles: ['admin'] },
   { section: 'admin', page: 'admin/users', roles: ['admin'] },
 ];
 
 export function sectionOf(page: PageId): NavSection | null {
   if (page.startsWith('admin/')) return 'admin';
   if (page.startsWith('referrals/')) return 'referrals';
+  if (page.startsWith('reports')) return 'reports';
   if (page === 'notes/search') return 'search';
   return page === 'account' ? null : (page as NavSection);
 }
 
 /** Pages only admins may open (the services refuse their channels to others anyway). */
-const ADMIN_PAGES: ReadonlySet<PageId> = new Set(['referrals/waitlist', 'referrals/new', 'referrals/import']);
+const ADMIN_PAGES: ReadonlySet<PageId> = new Set(['referrals/waitlist', 'referrals/new', 'referrals/import', 'reports', 'reports/register']);
 
 export function mayOpen(page: PageId, role: Role): boolean {
   if (page === 'notes/search' || page === 'home') return role === 'counsellor';

@@ -59,6 +59,7 @@ import {
   measurementPlanSchema,
   measureRecordSchema,
 } from './measure-schemas';
+import { registerEntrySchema, reportExportResultSchema, reportExportSchema, reportOptionsSchema, reportPreviewSchema, reportRequestSchema } from './report-schemas';
 import { LANGUAGES } from '../settings';
 import { ATTACHMENT_TYPES } from '../domain/attachments';
 import { URGENCIES } from '../domain/agencies';
@@ -764,6 +765,30 @@ export const channels = {
     access: ADMIN_ONLY,
     input: referralLetterSchema,
     output: letterSaveResultSchema,
+  }),
+  'reports.options': channel({
+    summary: 'What a report can be about: the agencies (with their sectors) and the latest month a period may reach.',
+    access: ADMIN_ONLY,
+    input: z.object({}).strict(),
+    output: reportOptionsSchema,
+  }),
+  'reports.preview': channel({
+    summary: 'Build an agency, sector or all-agencies report for whole months, with disclosure control: every hidden value and why (the reasons are never published).',
+    access: ADMIN_ONLY,
+    input: reportRequestSchema,
+    output: reportPreviewSchema,
+  }),
+  'reports.export': channel({
+    summary: 'Build the report again, sign it with the clinic’s key, save it where the admin chooses (PDF, CSV or JSON) and enter it in the register.',
+    access: ADMIN_ONLY,
+    input: reportExportSchema,
+    output: reportExportResultSchema,
+  }),
+  'reports.register': channel({
+    summary: 'Every report and letter that left the clinic: who, when, scope, period, format and the SHA-256 of the file.',
+    access: ADMIN_ONLY,
+    input: z.object({}).strict(),
+    output: z.object({ entries: z.array(registerEntrySchema), publicKey: z.string() }),
   }),
 } as const satisfies Record<ChannelName, ChannelSpec>;
 

@@ -6,3 +6,4 @@ export * from './availability-schemas';
 export * from './session-schemas';
 export * from './note-schemas';
 export * from './measure-schemas';
+export * from './report-schemas';

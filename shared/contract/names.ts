@@ -99,6 +99,10 @@ export const CHANNEL_NAMES = [
   'measures.due',
   'measures.startClientMode',
   'measures.endClientMode',
+  'reports.options',
+  'reports.preview',
+  'reports.export',
+  'reports.register',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

@@ -80,8 +80,8 @@ export const HIDDEN_REASONS = [
   'complementary',
   /** A rate, share or mean over fewer than k. */
   'small_denominator',
-  /** A rate or share whose count is hidden: the rate times the denominator gives it back. */
-  'hidden_numerator',
+  /** A rate, share or mean made of a hidden count: with the other count, it would give the hidden one back. */
+  'hidden_count',
   /** A sector comparison over fewer than 3 agencies. */
   'too_few_agencies',
 ] as const;

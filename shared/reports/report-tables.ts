@@ -18,8 +18,9 @@ export interface ReportTableSpec {
   cols: readonly string[];
   /** Published in the document; internal tables only feed metrics. */
   published: boolean;
-  /** The i18n namespace of the row labels (`vocab.<rowVocab>.<row>` or `reports.rows.<row>`). */
+  /** The i18n namespaces of the row and column labels (`<rowVocab>.<row>`, `<colVocab>.<col>`). */
   rowVocab: string;
+  colVocab: string;
 }
 
 const OUTCOME_ROWS = ['paired', 'caseness_at_start', 'recovered', 'reliably_improved', 'reliably_recovered', 'reliably_deteriorated'] as const;
@@ -36,22 +37,22 @@ export type WorkplaceStressor = (typeof WORKPLACE_STRESSORS)[number];
 
 export const REPORT_TABLES = [
   /** Referrals received in the period. */
-  { id: 'referrals_by_type', rows: REFERRAL_TYPES, cols: ['referrals'], published: true, rowVocab: 'vocab.referralType' },
-  { id: 'referrals_by_urgency', rows: URGENCIES, cols: ['referrals'], published: true, rowVocab: 'vocab.urgency' },
+  { id: 'referrals_by_type', rows: REFERRAL_TYPES, cols: ['referrals'], colVocab: 'reports.cols', published: true, rowVocab: 'vocab.referralType' },
+  { id: 'referrals_by_urgency', rows: URGENCIES, cols: ['referrals'], colVocab: 'reports.cols', published: true, rowVocab: 'vocab.urgency' },
   /** Referrals received in the period naming each issue; a referral may name several, so the total counts mentions. */
-  { id: 'presenting_issues', rows: PRESENTING_ISSUES, cols: ['referrals'], published: true, rowVocab: 'vocab.presentingIssue' },
+  { id: 'presenting_issues', rows: PRESENTING_ISSUES, cols: ['referrals'], colVocab: 'reports.cols', published: true, rowVocab: 'vocab.presentingIssue' },
   /** Sessions attended in the period (client sessions, group sessions and workshops). */
-  { id: 'sessions_by_type_and_modality', rows: SESSION_TYPES, cols: MODALITIES, published: true, rowVocab: 'vocab.sessionType' },
+  { id: 'sessions_by_type_and_modality', rows: SESSION_TYPES, cols: MODALITIES, colVocab: 'calendar.vocab.modality', published: true, rowVocab: 'calendar.vocab.sessionType' },
   /** Client sessions that were due in the period, by how they ended. */
-  { id: 'session_attendance', rows: ['attended', 'did_not_attend', 'late_cancellation'], cols: ['sessions'], published: true, rowVocab: 'vocab.sessionStatus' },
+  { id: 'session_attendance', rows: ['attended', 'did_not_attend', 'late_cancellation'], cols: ['sessions'], colVocab: 'reports.cols', published: true, rowVocab: 'calendar.vocab.status' },
   /** Referrals whose first attended session fell in the period, by urgency: within the contract's target or not. */
-  { id: 'first_appointment_by_urgency', rows: URGENCIES, cols: ['met', 'missed'], published: true, rowVocab: 'vocab.urgency' },
-  { id: 'workshops_by_topic', rows: WORKSHOP_TOPICS, cols: ['workshops'], published: true, rowVocab: 'vocab.workshopTopic' },
-  { id: 'workshop_attendance_by_topic', rows: WORKSHOP_TOPICS, cols: ['attendees'], published: true, rowVocab: 'vocab.workshopTopic' },
+  { id: 'first_appointment_by_urgency', rows: URGENCIES, cols: ['met', 'missed'], colVocab: 'reports.cols', published: true, rowVocab: 'vocab.urgency' },
+  { id: 'workshops_by_topic', rows: WORKSHOP_TOPICS, cols: ['workshops'], colVocab: 'reports.cols', published: true, rowVocab: 'calendar.vocab.topic' },
+  { id: 'workshop_attendance_by_topic', rows: WORKSHOP_TOPICS, cols: ['attendees'], colVocab: 'reports.cols', published: true, rowVocab: 'calendar.vocab.topic' },
   /** Cases closed in the period, and their attended sessions. */
-  { id: 'closed_cases', rows: ['cases', 'sessions'], cols: ['count'], published: false, rowVocab: 'reports.rows' },
+  { id: 'closed_cases', rows: ['cases', 'sessions'], cols: ['count'], colVocab: 'reports.cols', published: false, rowVocab: 'reports.rows' },
   /** Cases closed in the period with a paired PHQ-9 and GAD-7 start and end (shared/measures/outcomes.ts). */
-  { id: 'outcomes', rows: OUTCOME_ROWS, cols: ['cases'], published: false, rowVocab: 'reports.rows' },
+  { id: 'outcomes', rows: OUTCOME_ROWS, cols: ['cases'], colVocab: 'reports.cols', published: false, rowVocab: 'reports.rows' },
 ] as const satisfies readonly ReportTableSpec[];
 export type ReportTableId = (typeof REPORT_TABLES)[number]['id'];
 

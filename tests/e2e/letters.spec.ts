@@ -8,6 +8,8 @@ import { signIn } from '../bridge/sign-in';
 import type { TenangApp } from '../../services/tenang-app';
 import { testNowIn } from '../helpers/test-now';
 import { pdfLines } from '../helpers/pdf-text';
+import { renderPdfBeside } from '../helpers/pdf-to-png';
+
 
 const shoot = screenshotsFor('letters');
 const ZONE = CLINIC.timeZone;
@@ -122,6 +124,7 @@ test('the counsellor records compliance; an admin previews the letter to the ref
   await tallShot(page, 'saved-en');
   expect(readdirSync(savedFilesDir)).toEqual([fileName]);
   const text = (await pdfLines(readFileSync(join(savedFilesDir, fileName)))).join(' ');
+  await renderPdfBeside(page, readFileSync(join(savedFilesDir, fileName)), join('artifacts/screens', 'letters-pdf-en.png'));
   expect(text).toContain('Attendance at counselling and recommendations: Siti Rahayu');
   for (const days of ATTENDED) expect(text).toContain(letterDay(days, 'en-GB'));
   for (const secret of [REASON, COUNSELLOR.displayName, 'Conflict with the public', letterDay(MISSED, 'en-GB')]) expect(text).not.toContain(secret);
@@ -172,6 +175,7 @@ test('in Indonesian: the compliance card, the preview and the saved letter', asy
   await tallShot(page, 'saved-id');
   const [file] = readdirSync(savedFilesDir);
   const text = (await pdfLines(readFileSync(join(savedFilesDir, file!)))).join(' ');
+  await renderPdfBeside(page, readFileSync(join(savedFilesDir, file!)), join('artifacts/screens', 'letters-pdf-id.png'));
   expect(text).toContain('Kehadiran dalam konseling dan pelaksanaan rekomendasi: Siti Rahayu');
   expect(text).not.toContain(REASON);
 });

@@ -43,13 +43,14 @@ test('an admin adds a counsellor, who signs in and sees no admin screens; the se
   await signIn(page, COUNSELLOR);
   await expect(page.getByTestId('signed-in-role')).toHaveText('Counsellor');
   const nav = page.getByRole('navigation', { name: 'Main' });
-  for (const item of ['Referrals', 'Calendar', 'Clients', 'Reports']) await expect(nav.getByRole('link', { name: item })).toBeVisible();
-  await expect(nav.getByRole('link', { name: 'Admin' })).toHaveCount(0);
+  for (const item of ['Referrals', 'Calendar', 'Clients']) await expect(nav.getByRole('link', { name: item })).toBeVisible();
+  // Agency reports and Admin are for admins.
+  for (const item of ['Reports', 'Admin']) await expect(nav.getByRole('link', { name: item })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
   await screenshot(page, 'counsellor-shell');
 
   // Hidden is not enough: the dispatcher refuses the counsellor's admin calls.
-  for (const channel of ['users.list', 'audit.list', 'audit.verify'] as const) {
+  for (const channel of ['users.list', 'audit.list', 'audit.verify', 'reports.register'] as const) {
     const refused = await invokeFromPage(page, channel, {});
     expect(refused, channel).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   }
@@ -64,7 +65,7 @@ test('an admin adds a counsellor, who signs in and sees no admin screens; the se
   await app.lock('manual');
   await dispatchOk(app, 'session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
   const denied = await dispatchOk(app, 'audit.list', { action: 'access.denied' });
-  expect(denied.entries.map((entry) => entry.recordId).sort()).toEqual(['audit.list', 'audit.verify', 'settings.update', 'users.list']);
+  expect(denied.entries.map((entry) => entry.recordId).sort()).toEqual(['audit.list', 'audit.verify', 'reports.register', 'settings.update', 'users.list']);
   expect((await dispatchOk(app, 'settings.get', {})).autoLockMinutes).toBe(10);
 });
 

@@ -64,3 +64,13 @@ export async function renderPdfPageToPng(page: Page, pdf: Uint8Array, pngPath: s
   writeFileSync(pngPath, await page.locator('#pdf').screenshot());
   return rendered;
 }
+
+/** The same, in a page of its own beside `page` (a journey's page stays where it is). */
+export async function renderPdfBeside(page: Page, pdf: Uint8Array, pngPath: string): Promise<RenderedPage> {
+  const viewer = await page.context().newPage();
+  try {
+    return await renderPdfPageToPng(viewer, pdf, pngPath);
+  } finally {
+    await viewer.close();
+  }
+}
