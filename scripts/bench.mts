@@ -100,6 +100,23 @@ try {
   results['clients.search: by code'] = await measure(app, 'clients.search', { query: 'TN-2025-0001', limit: 200 });
   results['referrals.waitlist'] = await measure(app, 'referrals.waitlist', {});
 
+  // Agency reports (issue 13): a year's report of the agency, the sector and all agencies,
+  // built with disclosure control (no earlier report in the register, so no history to audit).
+  type Options = { agencies: Array<{ id: number; name: string; sector: string }> };
+  const { agencies } = await ok<Options>(app, 'reports.options', {});
+  const year = '2025';
+  const reportable = [];
+  for (const agency of agencies) {
+    const reply = await app.dispatch('reports.preview', { scope: { kind: 'agency', agencyId: agency.id }, period: year, language: 'en' });
+    if (reply.ok) reportable.push(agency);
+  }
+  const bySector = new Map<string, number>();
+  for (const agency of reportable) bySector.set(agency.sector, (bySector.get(agency.sector) ?? 0) + 1);
+  const [largestSector, sectorSize] = [...bySector.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['other', 0];
+  if (reportable[0]) results[`reports.preview: one agency's year (${year})`] = await measure(app, 'reports.preview', { scope: { kind: 'agency', agencyId: reportable[0].id }, period: year, language: 'en' }, { runs: 5, targetMs: 1000 });
+  results[`reports.preview: a sector's year (${sectorSize} agencies)`] = await measure(app, 'reports.preview', { scope: { kind: 'sector', sector: largestSector }, period: year, language: 'en' }, { runs: 5, targetMs: 3000 });
+  results[`reports.preview: all agencies' year (${reportable.length} agencies)`] = await measure(app, 'reports.preview', { scope: { kind: 'all' }, period: year, language: 'en' }, { runs: 5, targetMs: 3000 });
+
   // A counsellor's view goes through the caseload rule: give one demo counsellor a passphrase.
   const { users } = await ok<{ users: Array<{ id: number; username: string; role: string; active: boolean }> }>(app, 'users.list', {});
   const counsellor = users.find((u) => u.role === 'counsellor' && u.active);

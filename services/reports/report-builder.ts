@@ -7,7 +7,9 @@ import type { LinearSolver } from '../../shared/reports/disclosure/linear-solver
 import { monthsBetween, parsePeriod, type ReportPeriod } from '../../shared/reports/period';
 import { REPORT_SCHEMA, type HiddenValue, type ReportDocument } from '../../shared/reports/report-document';
 import { publishedTablesAndMetrics } from '../../shared/reports/report-assembly';
-import { buildReportProblem, type EarlierReport, type ReportFrame } from '../../shared/reports/report-problem';
+import { buildReportProblem, type EarlierReport, type ReportFrame, type ReportProblem } from '../../shared/reports/report-problem';
+import type { SuppressionResult } from '../../shared/reports/disclosure/problem';
+import type { ReportData } from '../../shared/reports/report-tables';
 import { readSettings } from '../settings-service';
 import { reportInsight } from './report-insight';
 import { readReportData } from './report-data';
@@ -51,7 +53,20 @@ export function periodOrRefuse(text: string): ReportPeriod {
   return period;
 }
 
-export async function buildReport(m: EntityManager, solver: LinearSolver, nowIso: string, request: ReportRequest): Promise<BuiltReport> {
+/** The report's question for disclosure control and the engine's answer, before anything is published. */
+export interface PreparedReport {
+  scope: ResolvedScope;
+  period: ReportPeriod;
+  currentMonth: string;
+  timeZone: string;
+  clinicName: string;
+  data: ReportData;
+  earlier: EarlierReport[];
+  problem: ReportProblem;
+  suppression: SuppressionResult;
+}
+
+export async function prepareReport(m: EntityManager, solver: LinearSolver, nowIso: string, request: Pick<ReportRequest, 'scope' | 'period'>): Promise<PreparedReport> {
   const settings = await readSettings(m);
   const period = periodOrRefuse(request.period);
   const currentMonth = clinicDate(nowIso, settings.timeZone).slice(0, 7);
@@ -63,24 +78,28 @@ export async function buildReport(m: EntityManager, solver: LinearSolver, nowIso
     const record = entry.published as PublishedRecord;
     return { frame: { agencyIds: entry.agencyIds, months: monthsBetween(entry.periodFrom!, entry.periodTo!) }, document: record.document, hidden: record.hidden };
   });
-  const own = await readReportData(m, scope.agencyIds, period, settings.timeZone);
+  const data = await readReportData(m, scope.agencyIds, period, settings.timeZone);
   // Earlier reports may reach other agencies and months: their counts are needed too.
   const frames = [frame, ...earlier.map((e) => e.frame)];
   const allAgencies = [...new Set(frames.flatMap((f) => f.agencyIds))];
   const allMonths = frames.flatMap((f) => f.months).sort();
-  const counts = earlier.length === 0 ? own.counts : (await readReportData(m, allAgencies, { from: allMonths[0]!, to: allMonths.at(-1)! }, settings.timeZone)).counts;
+  const counts = earlier.length === 0 ? data.counts : (await readReportData(m, allAgencies, { from: allMonths[0]!, to: allMonths.at(-1)! }, settings.timeZone)).counts;
 
   const problem = buildReportProblem(scope.k, counts, frame, earlier);
   const suppression = protect(problem.problem, solver);
   if (suppression.unprotected > 0) throw new AppError('REPORT_UNSAFE', 'Earlier reports of these agencies would let a small count of this one be worked out, whatever it hides.');
+  return { scope, period, currentMonth, timeZone: settings.timeZone, clinicName: settings.clinicName, data, earlier, problem, suppression };
+}
 
+export async function buildReport(m: EntityManager, solver: LinearSolver, nowIso: string, request: ReportRequest): Promise<BuiltReport> {
+  const { scope, period, currentMonth, timeZone, clinicName, data, earlier, problem, suppression } = await prepareReport(m, solver, nowIso, request);
   const text = textIn(request.language);
-  const published = publishedTablesAndMetrics(problem, suppression, own.figures, scope.k, text);
-  const insight = await reportInsight(m, { scope, period, timeZone: settings.timeZone, referrals: problem, suppression, text, language: request.language });
+  const published = publishedTablesAndMetrics(problem, suppression, data.figures, scope.k, text);
+  const insight = await reportInsight(m, { scope, period, timeZone, referrals: problem, suppression, text, language: request.language });
 
   const document: ReportDocument = {
     schema: REPORT_SCHEMA,
-    clinic: settings.clinicName,
+    clinic: clinicName,
     language: request.language,
     minCellSize: scope.k,
     period: { from: period.from, to: period.to },

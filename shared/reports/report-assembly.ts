@@ -29,17 +29,20 @@ export function publishedTablesAndMetrics(problem: ReportProblem, suppression: S
     // The builder names no count to hide whatever its value, so a hidden count is small or a complement.
     return { value: null, reason: reason === 'small_count' ? 'small_count' : 'complementary' };
   };
-  const place = (p: TablePlace): number | null => {
+  /** A place's published value; a hidden one is listed with its reason, once (see `mirrors`). */
+  const place = (p: TablePlace, mirrors = false): number | null => {
     const count = countAt(problem.keyOf(p));
-    if (count.reason) hidden.push({ place: p, reason: count.reason });
+    if (count.reason && !mirrors) hidden.push({ place: p, reason: count.reason });
     return count.value;
   };
 
   const tables: ReportTable[] = REPORT_TABLES.filter((spec) => spec.published).map((spec) => {
     const cells = spec.rows.map((_, row) => spec.cols.map((__, col) => place({ kind: 'cell', table: spec.id, row, col })));
-    // One-column tables: the row totals are the cells themselves, and hidden with them.
-    const rowTotals = spec.rows.map((_, row) => place({ kind: 'rowTotal', table: spec.id, row }));
-    const colTotals = spec.cols.map((_, col) => place({ kind: 'colTotal', table: spec.id, col }));
+    // In a one-column table the row totals are the cells and the column total is the total:
+    // shown or hidden with them, and listed under them.
+    const oneColumn = spec.cols.length === 1;
+    const rowTotals = spec.rows.map((_, row) => place({ kind: 'rowTotal', table: spec.id, row }, oneColumn));
+    const colTotals = spec.cols.map((_, col) => place({ kind: 'colTotal', table: spec.id, col }, oneColumn));
     return {
       id: spec.id,
       title: text(`reports.tables.${spec.id}`),
@@ -51,15 +54,6 @@ export function publishedTablesAndMetrics(problem: ReportProblem, suppression: S
       total: place({ kind: 'total', table: spec.id }),
     };
   });
-  // Places of one-column tables were listed twice (cell and row total): keep each once.
-  const seen = new Set<string>();
-  const uniqueHidden = hidden.filter((h) => {
-    const id = 'table' in h.place ? problem.keyOf(h.place as TablePlace) : '';
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
-
   const metricHidden: HiddenValue[] = [];
   const partCount = (part: MetricPart): Count => {
     const key = 'figure' in part ? null : problem.keyOfPart(part);
@@ -79,12 +73,12 @@ export function publishedTablesAndMetrics(problem: ReportProblem, suppression: S
     if (denominator?.reason) metricHidden.push({ place: { kind: 'metric', metric: spec.id, part: 'denominator' }, reason: denominator.reason });
     return { id: spec.id, label: text(`reports.metrics.${spec.id}`), value: value.value, numerator: publishedNumerator, denominator: denominator?.value ?? null };
   });
-  return { tables, metrics, hidden: [...uniqueHidden, ...metricHidden] };
+  return { tables, metrics, hidden: [...hidden, ...metricHidden] };
 }
 
 function metricValue(spec: ReportMetricSpec, numerator: Count, denominator: Count | null, k: number): Count {
   if (spec.kind === 'count' || denominator === null) return numerator;
-  if (denominator.value !== null && denominator.value < k) return { value: null, reason: 'small_denominator' };
+  if ((denominator.value !== null && denominator.value < k) || denominator.reason === 'small_count') return { value: null, reason: 'small_denominator' };
   if (denominator.value === null || numerator.value === null) return { value: null, reason: 'hidden_count' };
   const value = numerator.value / denominator.value;
   // Four significant decimals are plenty for a rate, and keep the JSON free of float noise.

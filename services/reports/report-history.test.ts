@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manualClock, setUpClinic, tempVaultDir } from '../../tests/helpers/vault-fixture';
+import { attackerView, workedOut } from '../../tests/helpers/disclosure-oracle';
+import { createTenangApp, type TenangApp } from '../tenang-app';
+import { seedDemoData } from '../demo-data';
+import { isoAt } from '../clock';
+import { exportReport } from './report-export';
+import { reportSolver } from './report-app';
+import { prepareReport } from './report-builder';
+import { protect } from '../../shared/reports/disclosure/protect';
+import type { ScopeRequest } from './report-scope';
+
+/**
+ * Issue 13, "Across reports": a year of one agency's monthly, quarterly and yearly reports,
+ * each exported through the real builder and register in time order, must not let anyone
+ * subtract one from another to find a small count. The attacker is the independent integer
+ * solver of the disclosure tests (tests/helpers/disclosure-oracle.ts), given everything the
+ * earlier reports published and what the last one would.
+ */
+const clock = manualClock();
+let app: TenangApp;
+let folder: { dir: string; cleanup(): void };
+/** The year before the clock's year, whole: the demo clinic's data covers it. */
+const YEAR = new Date(clock.now()).getUTCFullYear() - 1;
+const month = (m: number) => `${YEAR}-${String(m).padStart(2, '0')}`;
+
+beforeAll(async () => {
+  folder = tempVaultDir();
+  app = createTenangApp({ vaultDir: folder.dir, clock });
+  await setUpClinic(app);
+  await app.runAdminTask('test', (session, c) => seedDemoData(session, c, { size: 'small', seed: 5, asOf: null }));
+}, 120_000);
+afterAll(async () => {
+  await app.close();
+  folder.cleanup();
+});
+
+async function agencyWithContractAllYear(): Promise<ScopeRequest> {
+  const solver = await reportSolver();
+  const ids = await app.runAdminTask('test', async (session) => (await session.dataSource.query('SELECT id FROM agency ORDER BY id')) as Array<{ id: number }>);
+  for (const { id } of ids) {
+    const scope: ScopeRequest = { kind: 'agency', agencyId: id };
+    const fits = await app.runAdminTask('test', (session) =>
+      prepareReport(session.dataSource.manager, solver, isoAt(clock), { scope, period: `${month(1)}..${month(12)}` }).then(
+        (prepared) => prepared.scope.agencyIds.length === 1,
+        () => false,
+      ),
+    );
+    if (fits) return scope;
+  }
+  throw new Error('no demo agency has a contract in force that year');
+}
+
+describe('a year of reports of one agency', () => {
+  it('lets no small count be worked out by subtracting one report from another', async () => {
+    const solver = await reportSolver();
+    const scope = await agencyWithContractAllYear();
+    const periods = [...Array.from({ length: 12 }, (_, i) => month(i + 1)), ...[1, 2, 3, 4].map((q) => `${YEAR}-Q${q}`)];
+    let n = 0;
+    for (const period of periods) {
+      await app.runAdminTask('test', (session, c) => exportReport(session, c, solver, { scope, period, language: 'en', format: 'json' }, { path: `${folder.dir}/../r${n++}.json`, force: false }));
+    }
+    // The year, checked against all sixteen: the attacker pins no small count and no hidden one.
+    const year = await app.runAdminTask('test', (session) => prepareReport(session.dataSource.manager, solver, isoAt(clock), { scope, period: String(YEAR) }));
+    expect(year.earlier).toHaveLength(16);
+    expect(year.suppression.pinnedBeforeThisReport).toBe(0);
+    const view = attackerView(year.problem.problem, year.suppression.hidden);
+    // The small monthly counts are there to protect: the test would be empty otherwise.
+    expect(view.targets.filter((t) => t.what.startsWith('small atom')).length).toBeGreaterThan(10);
+    expect(workedOut(view)).toEqual([]);
+
+    // The check has teeth: the year protected only against itself, as if no earlier report existed, gives counts away.
+    const naive = protect({ ...year.problem.problem, earlier: [] }, solver);
+    expect(workedOut(attackerView(year.problem.problem, naive.hidden)).length).toBeGreaterThan(0);
+  }, 600_000);
+});
