@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelInput, ChannelOutput } from '../../shared/contract/channels';
 import { SECTORS, type Sector } from '../../shared/domain/agencies';
 import type { ErrorCode } from '../../shared/errors';
-import type { PeriodKind } from '../../shared/reports/period';
+import { MAX_PERIOD_MONTHS, monthsBetween, type PeriodKind } from '../../shared/reports/period';
 import { call } from '../api/client';
 import { Notice } from '../components/Notice';
 import { errorCodeOf } from '../api/api-error';
@@ -80,6 +80,14 @@ export function ReportBuilder() {
     setError(null);
     setExported(null);
     setCancelled(false);
+    // A range is checked here, under its field, before the channel would refuse it.
+    if (values.kind === 'range') {
+      const months = monthsBetween(values.rangeFrom, values.rangeTo).length;
+      if (months === 0 || months > MAX_PERIOD_MONTHS) {
+        form.setError('rangeTo', { message: months === 0 ? 'period_backwards' : `period_too_long:${MAX_PERIOD_MONTHS}` });
+        return;
+      }
+    }
     const request = requestOf(values);
     try {
       setPreview({ request, result: await call('reports.preview', request) });
@@ -214,7 +222,7 @@ export function ReportBuilder() {
             )}
             {kind === 'range' &&
               (['rangeFrom', 'rangeTo'] as const).map((field) => (
-                <FormField key={field} id={`report-${field}`} label={t(`reports.builder.${field}`)}>
+                <FormField key={field} id={`report-${field}`} label={t(`reports.builder.${field}`)} error={form.formState.errors[field]}>
                   {(a11y) => (
                     <select {...a11y} {...form.register(field)}>
                       {months.map((month) => (

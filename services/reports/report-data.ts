@@ -62,18 +62,10 @@ import { readSettings } from '../settings-service';
 export async function readReportData(m: EntityManager, agencyIds: readonly number[], period: { from: string; to: string }, timeZone: string): Promise<ReportData> {
   const figures = { clientsSeen: 0, coveredHeadcount: 0, who5ChangeSum: 0, who5Pairs: 0 };
   if (agencyIds.length === 0) return { counts: [], figures };
-  const months = clinicMonths(period.from, period.to, timeZone);
-  const scope: ReportScope = { agencyIds, months, fromDate: `${period.from}-01`, toDateExcluded: firstDayAfter(period.to) };
-  const counts: BaseCount[] = [];
-  const add = (table: ReportTableId, row: string, col: string, agencyId: number, month: string, value: number) => {
-    if (value !== 0) counts.push({ table, row, col, agencyId, month, value });
-  };
+  const scope = reportScopeOf(agencyIds, period, timeZone);
+  const counts: BaseCount[] = await referralCounts(m, scope);
+  const add = adderTo(counts);
 
-  for (const r of await referralsByTypeAndUrgency(m, scope)) {
-    add('referrals_by_type', r.referralType, 'referrals', r.agencyId, r.month, r.value);
-    add('referrals_by_urgency', r.urgency, 'referrals', r.agencyId, r.month, r.value);
-  }
-  for (const r of await referralsByPresentingIssue(m, scope)) add('presenting_issues', r.row, r.col, r.agencyId, r.month, r.value);
   const sessions = await sessionTallies(m, scope);
   for (const g of sessions.groups) {
     if (g.status === 'attended') add('sessions_by_type_and_modality', g.sessionType, g.modality, g.agencyId, g.month, g.sessions);
@@ -92,6 +84,37 @@ export async function readReportData(m: EntityManager, agencyIds: readonly numbe
   figures.who5ChangeSum = outcomes.who5ChangeSum;
   figures.coveredHeadcount = (await coveredHeadcounts(m, scope)).reduce((sum, r) => sum + r.headcount, 0);
   return { counts: mergeCounts(counts), figures };
+}
+
+/**
+ * Only the referral tables (by type, by urgency, presenting issues) of agencies and months:
+ * what the insight's comparison with a sector needs, without reading every session again.
+ */
+export async function readReferralCounts(m: EntityManager, agencyIds: readonly number[], period: { from: string; to: string }, timeZone: string): Promise<BaseCount[]> {
+  if (agencyIds.length === 0) return [];
+  return mergeCounts(await referralCounts(m, reportScopeOf(agencyIds, period, timeZone)));
+}
+
+/** Adds a count to the list, leaving zeros out. */
+function adderTo(counts: BaseCount[]) {
+  return (table: ReportTableId, row: string, col: string, agencyId: number, month: string, value: number) => {
+    if (value !== 0) counts.push({ table, row, col, agencyId, month, value });
+  };
+}
+
+function reportScopeOf(agencyIds: readonly number[], period: { from: string; to: string }, timeZone: string): ReportScope {
+  return { agencyIds, months: clinicMonths(period.from, period.to, timeZone), fromDate: `${period.from}-01`, toDateExcluded: firstDayAfter(period.to) };
+}
+
+async function referralCounts(m: EntityManager, scope: ReportScope): Promise<BaseCount[]> {
+  const counts: BaseCount[] = [];
+  const add = adderTo(counts);
+  for (const r of await referralsByTypeAndUrgency(m, scope)) {
+    add('referrals_by_type', r.referralType, 'referrals', r.agencyId, r.month, r.value);
+    add('referrals_by_urgency', r.urgency, 'referrals', r.agencyId, r.month, r.value);
+  }
+  for (const r of await referralsByPresentingIssue(m, scope)) add('presenting_issues', r.row, r.col, r.agencyId, r.month, r.value);
+  return counts;
 }
 
 /** One entry per (table, row, col, agency, month): the parts added above may meet on one key. */

@@ -7,7 +7,7 @@ import type { ReportPeriod } from '../../shared/reports/period';
 import type { HiddenValue, InsightRow } from '../../shared/reports/report-document';
 import type { ReportProblem } from '../../shared/reports/report-problem';
 import { WORKPLACE_STRESSORS, type WorkplaceStressor } from '../../shared/reports/report-tables';
-import { readReportData } from './report-data';
+import { readReferralCounts } from './report-data';
 import { MIN_AGENCIES_FOR_SECTOR_COMPARISON, type ResolvedScope } from './report-scope';
 
 /**
@@ -76,10 +76,9 @@ async function comparisonCounts(m: EntityManager, input: InsightInput): Promise<
   const agencyIds = input.scope.comparisonAgencyIds;
   if (agencyIds.length === 0) return null;
   if (agencyIds.length < MIN_AGENCIES_FOR_SECTOR_COMPARISON) return { agencies: agencyIds.length, referrals: 0, issues: new Map() };
-  const data = await readReportData(m, agencyIds, input.period, input.timeZone);
   const issues = new Map<string, number>();
   let referrals = 0;
-  for (const count of data.counts) {
+  for (const count of await readReferralCounts(m, agencyIds, input.period, input.timeZone)) {
     if (count.table === 'referrals_by_type') referrals += count.value;
     if (count.table === 'presenting_issues') issues.set(count.row, (issues.get(count.row) ?? 0) + count.value);
   }

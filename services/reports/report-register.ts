@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ReportRegisterEntity, type RegisterKind, type ReportFormat, type ReportRegisterRow } from '../../db/entities';
+import { ReportRegisterEntity, type ReportRegisterRow } from '../../db/entities';
 
 /**
  * The register of everything that left the clinic as a report or a letter (issue 13).
@@ -7,22 +7,11 @@ import { ReportRegisterEntity, type RegisterKind, type ReportFormat, type Report
  * handed over without its entry. The disclosure check of a new report reads the earlier
  * entries of the same agencies back from here.
  */
-export interface PublicationEntry {
-  kind: RegisterKind;
-  madeByUserId: number;
-  madeAt: string;
-  scopeKind: ReportRegisterRow['scopeKind'];
-  scopeName: string | null;
+export type PublicationEntry = Omit<ReportRegisterRow, 'id' | 'agencyIds' | 'published'> & {
   agencyIds: readonly number[];
-  periodFrom: string | null;
-  periodTo: string | null;
-  referralId: number | null;
-  format: ReportFormat;
-  language: 'en' | 'id';
-  sha256: string;
   /** What the file published: JSON-serialisable, with hidden values as null. */
   published: unknown;
-}
+};
 
 export async function registerPublication(m: EntityManager, entry: PublicationEntry): Promise<number> {
   const { agencyIds, published, ...rest } = entry;

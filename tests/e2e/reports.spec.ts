@@ -87,6 +87,12 @@ test('in Bahasa Indonesia: a sector report for the year, in Indonesian, previewe
   await page.getByText('Satu sektor').click();
   await page.getByLabel('Sektor', { exact: true }).selectOption(agency.sector);
   await page.getByLabel('Periode', { exact: true }).selectOption('range');
+  // Backwards, the range is refused under its field, in Indonesian, before anything is built.
+  await page.getByLabel('Dari', { exact: true }).selectOption('2026-11');
+  await page.getByLabel('Sampai (termasuk)', { exact: true }).selectOption('2026-01');
+  await page.getByRole('button', { name: 'Pratinjau laporan' }).click();
+  await expect(page.locator('#report-rangeTo-error')).toHaveText('Sampai (termasuk) tidak boleh sebelum bulan pertama.');
+  await expect(page.getByTestId('report-preview')).toHaveCount(0);
   await page.getByLabel('Dari', { exact: true }).selectOption('2026-01');
   await page.getByLabel('Sampai (termasuk)', { exact: true }).selectOption('2026-11');
   await expect(page.getByText('Bahasa Indonesia', { exact: true }).locator('..').getByRole('radio')).toBeChecked();
