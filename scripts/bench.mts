@@ -116,6 +116,22 @@ try {
   if (reportable[0]) results[`reports.preview: one agency's year (${year})`] = await measure(app, 'reports.preview', { scope: { kind: 'agency', agencyId: reportable[0].id }, period: year, language: 'en' }, { runs: 5, targetMs: 1000 });
   results[`reports.preview: a sector's year (${sectorSize} agencies)`] = await measure(app, 'reports.preview', { scope: { kind: 'sector', sector: largestSector }, period: year, language: 'en' }, { runs: 5, targetMs: 3000 });
   results[`reports.preview: all agencies' year (${reportable.length} agencies)`] = await measure(app, 'reports.preview', { scope: { kind: 'all' }, period: year, language: 'en' }, { runs: 5, targetMs: 3000 });
+  // The issue asks that a report never block the main process for more than 50 ms. Reports are
+  // built on this process today: a 10 ms ticker's lateness while one is built says how far off that is.
+  const lateness: number[] = [];
+  let lastTick = performance.now();
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    lateness.push(Math.max(0, now - lastTick - 10));
+    lastTick = now;
+  }, 10);
+  await ok(app, 'reports.preview', { scope: { kind: 'all' }, period: year, language: 'en' });
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  clearInterval(ticker);
+  const sortedLateness = [...lateness].sort((a, b) => a - b);
+  const p99Late = sortedLateness[Math.ceil(0.99 * sortedLateness.length) - 1] ?? 0;
+  const maxLate = sortedLateness.at(-1) ?? 0;
+  results["event-loop delay while all agencies' year is built"] = { p99Ms: Math.round(p99Late), maxMs: Math.round(maxLate), targetP99Ms: 20, targetMaxMs: 50, met: p99Late < 20 && maxLate < 50 };
 
   // A counsellor's view goes through the caseload rule: give one demo counsellor a passphrase.
   const { users } = await ok<{ users: Array<{ id: number; username: string; role: string; active: boolean }> }>(app, 'users.list', {});
