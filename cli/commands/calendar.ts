@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { isCalendarDate } from '../../shared/domain/agencies';
+import { isAppError } from '../../shared/errors';
+import { writePrivateFile } from '../../services/private-file';
 import { CallFailed, withVault, type CliSession, type GlobalOptions } from '../runner';
 import { UsageError } from '../secrets';
 
@@ -37,7 +38,7 @@ export function registerCalendarCommands(program: Command, opts: () => GlobalOpt
         await s.signIn();
         const counsellor = await counsellorByUsername(s, o.counsellor);
         const result = await s.call('calendar.exportIcs', { counsellorId: counsellor.id, fromDate: o.from, toDate: o.to, includeInitials });
-        writePrivateFile(out, result.ics, o.force === true);
+        writeCalendarFile(out, result.ics, o.force === true);
         const summary = { path: out, counsellor: counsellor.username, fromDate: o.from, toDate: o.to, sessions: result.sessions, includeInitials };
         s.print(summary, () => `Exported ${result.sessions} ${result.sessions === 1 ? 'session' : 'sessions'} of ${counsellor.username} (${o.from} to ${o.to}) to ${out}, with client codes${includeInitials ? ' and initials' : ' only'}.`);
       });
@@ -61,28 +62,12 @@ async function counsellorByUsername(s: CliSession, username: string): Promise<{ 
   return found;
 }
 
-/**
- * Write the file readable by its owner only (mode 0600): through a new temp file beside
- * it, renamed into place, so a replaced file does not keep its old permissions and a
- * failed write leaves no half file. Without `replace`, an existing file is refused.
- */
-function writePrivateFile(path: string, text: string, replace: boolean): void {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+/** The file (0600, whole or not at all), with a refusal said the command line's way. */
+function writeCalendarFile(path: string, text: string, replace: boolean): void {
   try {
-    const fd = openSync(temp, 'wx', 0o600);
-    try {
-      const bytes = Buffer.from(text, 'utf8');
-      let written = 0;
-      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-    } finally {
-      closeSync(fd);
-    }
-    // Checked again: the file may have appeared while the export ran.
-    if (!replace && existsSync(path)) throw new UsageError('The calendar file already exists; give --force to replace it.');
-    renameSync(temp, path);
+    writePrivateFile(path, Buffer.from(text, 'utf8'), replace);
   } catch (e) {
-    rmSync(temp, { force: true });
-    if (e instanceof UsageError) throw e;
+    if (isAppError(e) && e.issues?.[0]?.code === 'file_exists') throw new UsageError('The calendar file already exists; give --force to replace it.');
     throw new UsageError(`Cannot write ${path}.`);
   }
 }

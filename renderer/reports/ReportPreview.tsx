@@ -5,6 +5,7 @@ import { formatMonthRange } from '../format/dates';
 import { Notice } from '../components/Notice';
 import { HiddenValueList } from './HiddenValueList';
 import { placeText, reasonAt } from './hidden-text';
+import { HiddenMark } from './HiddenMark';
 import { ReportTableView } from './ReportTableView';
 
 type Preview = ChannelOutput<'reports.preview'>;
@@ -118,16 +119,5 @@ export function ReportPreview({ preview }: { preview: Preview }) {
         </dl>
       </details>
     </section>
-  );
-}
-
-/** A hidden value: "n.p." with its reason on hover and for screen readers. */
-export function HiddenMark({ reason, where, k }: { reason: string | null; where: string; k: number }) {
-  const { t } = useTranslation();
-  const why = reason ? t(`reports.reasons.${reason}`, { k }) : t('reports.reasons.hidden');
-  return (
-    <abbr className="report-hidden" title={why} aria-label={t('reports.preview.hiddenAria', { where, why })} data-testid="hidden-value" data-reason={reason ?? ''}>
-      {t('reports.preview.hiddenMark')}
-    </abbr>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { HiddenValue, ReportDocument, ReportTable } from '../../shared/reports/report-document';
 import { placeText, reasonAt } from './hidden-text';
-import { HiddenMark } from './ReportPreview';
+import { HiddenMark } from './HiddenMark';
 
 const BAR = '#0b5c56';
 const ROW_HEIGHT = 28;

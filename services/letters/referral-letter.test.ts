@@ -117,6 +117,9 @@ describe('recommendation compliance', () => {
       [String(c.caseId), { followed: false }],
     ]);
     expect((await c.preview()).facts.compliance).toEqual({ followed: true, recordedOn: '2026-11-29' });
+    // The preview names the client: who looked is in the audit log.
+    const views = (await call<{ entries: Array<{ recordId: string; detail: unknown; actorUsername: string }> }>(c.app, 'audit.list', { action: 'referral.view' })).entries;
+    expect(views[0]).toMatchObject({ recordId: String(c.referral.id), detail: { purpose: 'letter_preview' }, actorUsername: ADMIN.username });
   });
 
   it('is NOT_FOUND for another counsellor, exactly like a case that does not exist, and the attempt is audited', async () => {

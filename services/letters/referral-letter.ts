@@ -95,10 +95,15 @@ async function letterFacts(m: EntityManager, session: OpenSession, actor: Actor,
   return facts;
 }
 
-/** The letter as it would be written now, for the admin to check first. Reads only; a refusal says why. */
+/** The letter as it would be written now, for the admin to check first. Writes only its audit entry; a refusal says why. */
 export async function previewReferralLetter(session: OpenSession, clock: Clock, input: ParsedInput<'letters.referralPreview'>): Promise<{ facts: LetterFacts; blocks: LetterBlock[] }> {
   assertAdmin(session);
-  const facts = await letterFacts(session.dataSource.manager, session, actorOf(session, clock), input);
+  const actor = actorOf(session, clock);
+  const facts = await letterFacts(session.dataSource.manager, session, actor, input);
+  // The preview shows the client's name and attended sessions: who looked is on the record.
+  await inWriteTransaction(session.dataSource, (m) =>
+    appendAudit(m, { ...actor, action: 'referral.view', recordType: 'referral', recordId: String(input.referralId), outcome: 'success', detail: { purpose: 'letter_preview' } }),
+  );
   return { facts, blocks: letterBlocks(facts) };
 }
 
