@@ -5,14 +5,16 @@ import { applyDataKey, enlargePageCache } from './vault/sqlcipher';
 
 type MigrationClass = new () => MigrationInterface;
 
-/**
- * The one way a vault's database is opened through TypeORM: the cipher pragmas and the
- * raw key in their order, WAL, our entities, and the given migrations run in one
- * transaction (never `synchronize`). A migration that fails closes the database again.
- */
-export async function openMigratedDataSource(options: { databasePath: string; dataKey: Buffer; migrations: MigrationClass[]; nativeBinding?: string }): Promise<DataSource> {
+interface VaultDatabase {
+  databasePath: string;
+  dataKey: Buffer;
+  nativeBinding?: string;
+}
+
+/** What every TypeORM connection to a vault shares: the driver, the cipher pragmas and the raw key in their order, our entities. */
+function vaultDataSource(options: VaultDatabase, extra: { readonly: boolean; migrations: MigrationClass[] }): DataSource {
   const keyHex = options.dataKey.toString('hex');
-  const dataSource = new DataSource({
+  return new DataSource({
     type: 'better-sqlite3',
     database: options.databasePath,
     driver: Database,
@@ -24,13 +26,24 @@ export async function openMigratedDataSource(options: { databasePath: string; da
       applyDataKey(db, keyHex);
       enlargePageCache(db);
     },
-    enableWAL: true,
+    readonly: extra.readonly,
+    // A reader cannot switch the journal mode; the writer that opened the vault set WAL.
+    enableWAL: !extra.readonly,
     entities: ENTITIES,
-    migrations: options.migrations,
+    migrations: extra.migrations,
     migrationsTransactionMode: 'all',
     synchronize: false,
     logging: false,
   });
+}
+
+/**
+ * The one way a vault's database is opened for writing through TypeORM: WAL, and the given
+ * migrations run in one transaction (never `synchronize`). A migration that fails closes
+ * the database again.
+ */
+export async function openMigratedDataSource(options: VaultDatabase & { migrations: MigrationClass[] }): Promise<DataSource> {
+  const dataSource = vaultDataSource(options, { readonly: false, migrations: options.migrations });
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'all' });
@@ -38,5 +51,16 @@ export async function openMigratedDataSource(options: { databasePath: string; da
     await dataSource.destroy();
     throw e;
   }
+  return dataSource;
+}
+
+/**
+ * A second, read-only connection to a vault the app has open and migrated already (the
+ * report worker's): SQLite refuses it any write, and in WAL mode its reads run beside the
+ * app's writes, each transaction on a snapshot of its own.
+ */
+export async function openReadOnlyDataSource(options: VaultDatabase): Promise<DataSource> {
+  const dataSource = vaultDataSource(options, { readonly: true, migrations: [] });
+  await dataSource.initialize();
   return dataSource;
 }

@@ -5,7 +5,7 @@
  * `-- --vault=DIR` keeps the seeded vault in DIR and, when DIR already holds one, measures
  * it again without seeding (a large seed takes minutes).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -72,6 +72,31 @@ async function measure(app: TenangApp, channel: string, input: unknown, options:
   return targetMs === undefined ? timing : { ...timing, targetMs, met: timing.medianMs < targetMs };
 }
 
+/**
+ * How late a 10 ms ticker on this thread runs while `work` runs: the longest time the event
+ * loop was held up (the issue's 50 ms), and the 99th percentile.
+ */
+async function eventLoopDelayWhile(work: () => Promise<unknown>) {
+  const lateness: number[] = [];
+  let lastTick = performance.now();
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    lateness.push(Math.max(0, now - lastTick - 10));
+    lastTick = now;
+  }, 10);
+  try {
+    await work();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  } finally {
+    clearInterval(ticker);
+  }
+  const sorted = [...lateness].sort((a, b) => a - b);
+  const p99Ms = Math.round(sorted[Math.ceil(0.99 * sorted.length) - 1] ?? 0);
+  const maxMs = Math.round(sorted.at(-1) ?? 0);
+  return { p99Ms, maxMs, ticks: sorted.length, targetMaxMs: 50, met: maxMs < 50 };
+}
+
+let reportYear: string | null = null;
 const root = keptVault ? null : mkdtempSync(join(tmpdir(), 'tenang-bench-'));
 const vaultDir = keptVault ?? join(root!, 'vault');
 const reused = keptVault !== undefined && existsSync(join(keptVault, DATABASE_FILE));
@@ -116,22 +141,10 @@ try {
   if (reportable[0]) results[`reports.preview: one agency's year (${year})`] = await measure(app, 'reports.preview', { scope: { kind: 'agency', agencyId: reportable[0].id }, period: year, language: 'en' }, { runs: 5, targetMs: 1000 });
   results[`reports.preview: a sector's year (${sectorSize} agencies)`] = await measure(app, 'reports.preview', { scope: { kind: 'sector', sector: largestSector }, period: year, language: 'en' }, { runs: 5, targetMs: 3000 });
   results[`reports.preview: all agencies' year (${reportable.length} agencies)`] = await measure(app, 'reports.preview', { scope: { kind: 'all' }, period: year, language: 'en' }, { runs: 5, targetMs: 3000 });
-  // The issue asks that a report never block the main process for more than 50 ms. Reports are
-  // built on this process today: a 10 ms ticker's lateness while one is built says how far off that is.
-  const lateness: number[] = [];
-  let lastTick = performance.now();
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    lateness.push(Math.max(0, now - lastTick - 10));
-    lastTick = now;
-  }, 10);
-  await ok(app, 'reports.preview', { scope: { kind: 'all' }, period: year, language: 'en' });
-  await new Promise((resolve) => setTimeout(resolve, 30));
-  clearInterval(ticker);
-  const sortedLateness = [...lateness].sort((a, b) => a - b);
-  const p99Late = sortedLateness[Math.ceil(0.99 * sortedLateness.length) - 1] ?? 0;
-  const maxLate = sortedLateness.at(-1) ?? 0;
-  results["event-loop delay while all agencies' year is built"] = { p99Ms: Math.round(p99Late), maxMs: Math.round(maxLate), targetP99Ms: 20, targetMaxMs: 50, met: p99Late < 20 && maxLate < 50 };
+  // The issue asks that a report never block the main process for more than 50 ms: reports are
+  // built in a worker thread. A 10 ms ticker's lateness on this (the main) thread while one is built says whether that holds.
+  results["event-loop delay while all agencies' year is previewed"] = await eventLoopDelayWhile(() => ok(app, 'reports.preview', { scope: { kind: 'all' }, period: year, language: 'en' }));
+  reportYear = year;
 
   // A counsellor's view goes through the caseload rule: give one demo counsellor a passphrase.
   const { users } = await ok<{ users: Array<{ id: number; username: string; role: string; active: boolean }> }>(app, 'users.list', {});
@@ -191,8 +204,27 @@ try {
       results[`measures.list (counsellor): one client (${administrations.length} questionnaires)`] = await measure(app, 'measures.list', { clientId: richest.clientId }, { runs: 60, targetMs: 20 });
     }
   }
+  await app.close();
+  // An export enters the report in the register, which every later report is checked against:
+  // it is measured on a copy of the vault, so a kept vault measures the same next time.
+  if (reportYear) results["event-loop delay while all agencies' year is exported as PDF"] = await exportOnCopy(reportYear);
   process.stdout.write(`${JSON.stringify({ size, seedSeconds, clients: total, seeded, results }, null, 2)}\n`);
 } finally {
   await app.close();
   if (root) rmSync(root, { recursive: true, force: true });
+}
+
+async function exportOnCopy(year: string) {
+  const copyRoot = mkdtempSync(join(tmpdir(), 'tenang-bench-copy-'));
+  const copyDir = join(copyRoot, 'vault');
+  cpSync(vaultDir, copyDir, { recursive: true });
+  const copy = createTenangApp({ vaultDir: copyDir, chooseSavePath: async (name) => join(copyRoot, name) });
+  try {
+    await ok(copy, 'session.unlock', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    await ok(copy, 'reports.options', {});
+    return await eventLoopDelayWhile(() => ok(copy, 'reports.export', { scope: { kind: 'all' }, period: year, language: 'en', format: 'pdf' }));
+  } finally {
+    await copy.close();
+    rmSync(copyRoot, { recursive: true, force: true });
+  }
 }

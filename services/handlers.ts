@@ -1,4 +1,4 @@
-import type { ChannelName, ChannelOutput, ParsedInput } from '../shared/contract';
+import type { ChannelName, ChannelOutput, EventName, ParsedInput } from '../shared/contract';
 import type { LockReason } from '../shared/audit-actions';
 import { inWriteTransaction } from '../db/transaction';
 import { appendAudit, listAudit, verifyAudit } from './audit-log';
@@ -37,6 +37,7 @@ import { UserAccountEntity, AuditEntryEntity } from '../db/entities';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { AppError } from '../shared/errors';
 import { clearRecoveryKeyFromClipboard, type SystemClipboard } from './clipboard';
+import type { GiveWayWhile } from './request-queue';
 
 /** What a handler may touch: the vault folder, the clock, and the session it may open or close. */
 export interface HandlerContext extends VaultDeps {
@@ -53,6 +54,13 @@ export interface HandlerContext extends VaultDeps {
   exportsInProgress: ExportsInProgress;
   /** The system clipboard; null where there is none (CLI, tests). */
   clipboard: SystemClipboard | null;
+  /**
+   * Lets other requests run while this one waits on work elsewhere (a report's worker
+   * thread). Refused afterwards if the vault was locked meanwhile.
+   */
+  whileOthersRun: GiveWayWhile;
+  /** Pushes an event to the window (progress of a long request). */
+  notify(event: EventName, payload: unknown): void;
 }
 
 type Handler<C extends ChannelName> = (input: ParsedInput<C>, ctx: HandlerContext) => Promise<ChannelOutput<C>>;
@@ -236,7 +244,7 @@ export const handlers: HandlerTable = {
   'measures.startClientMode': async (input, ctx) => startClientMode(signedIn(ctx), ctx.clock, input),
   'measures.endClientMode': async (input, ctx) => endClientMode(ctx, signedIn(ctx), input),
   'reports.options': async (_input, ctx) => reportOptions(signedIn(ctx), ctx.clock),
-  'reports.preview': async (input, ctx) => previewReport(signedIn(ctx), ctx.clock, input),
+  'reports.preview': async (input, ctx) => previewReport(signedIn(ctx), ctx, input),
   'reports.export': async (input, ctx) => exportReportFromApp(signedIn(ctx), ctx, input),
   'reports.register': async (_input, ctx) => reportRegister(signedIn(ctx), ctx.clock),
 };

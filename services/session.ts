@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Role } from '../shared/roles';
 import type { SessionInfo, Settings } from '../shared/contract';
+import { stopReportWorker } from './reports/report-worker';
 
 export interface SessionUser {
   id: number;
@@ -31,6 +32,8 @@ export function sessionInfo(session: OpenSession, failedAttemptsSinceLastSignIn 
 /** Close the database and overwrite the key in memory (as far as a JS runtime allows). */
 export async function closeSession(session: OpenSession): Promise<void> {
   try {
+    // The report worker holds a copy of the key and a connection of its own: it goes first.
+    await stopReportWorker(session);
     if (session.dataSource.isInitialized) await session.dataSource.destroy();
   } finally {
     session.dataKey.fill(0);

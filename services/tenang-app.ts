@@ -18,6 +18,7 @@ import { EXPORTS_IN_PROGRESS_FOLDER, ExportsInProgress } from './exports-in-prog
 import { exportVault, type ExportOptions, type ExportSummary } from './data-export';
 import { join } from 'node:path';
 import type { SystemClipboard } from './clipboard';
+import { RequestQueue, type GiveWayWhile } from './request-queue';
 
 export type { Clock } from './clock';
 
@@ -83,14 +84,8 @@ export function createTenangApp(options: TenangAppOptions): TenangApp {
   exportsInProgress.removeInterrupted();
   const listeners = new Set<EventListener>();
   let session: OpenSession | null = null;
-  // One request at a time: SQLite has one writer, TypeORM's better-sqlite3 driver one
-  // connection, and an unlock must not interleave with a lock.
-  let queue: Promise<unknown> = Promise.resolve();
-  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const queue = new RequestQueue();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => queue.run(work);
 
   const emit = (event: EventName, payload: unknown) => {
     for (const listener of listeners) listener(event, payload);
@@ -113,10 +108,17 @@ export function createTenangApp(options: TenangAppOptions): TenangApp {
     }
   }
 
-  const context = (): HandlerContext => ({
+  const context = (giveWayWhile: GiveWayWhile): HandlerContext => ({
     folder,
     clock,
     session,
+    whileOthersRun: async (elsewhere) => {
+      const before = session;
+      const result = await giveWayWhile(elsewhere);
+      if (session !== before) throw new AppError('NOT_SIGNED_IN', 'The vault was locked meanwhile. Nothing was changed.');
+      return result;
+    },
+    notify: emit,
     openSession: async (opened) => {
       session = opened;
     },
@@ -141,7 +143,7 @@ export function createTenangApp(options: TenangAppOptions): TenangApp {
     );
   }
 
-  async function handle(channel: string, input: unknown): Promise<Result<unknown>> {
+  async function handle(channel: string, input: unknown, giveWayWhile: GiveWayWhile): Promise<Result<unknown>> {
     if (!isChannelName(channel)) return failure(new AppError('UNKNOWN_CHANNEL', 'There is no such channel.'));
     const spec = channels[channel];
     if (spec.access !== 'public') {
@@ -156,7 +158,7 @@ export function createTenangApp(options: TenangAppOptions): TenangApp {
     if (session) assertAllowedInClientMode(session, channel, parsed.data);
     if (session && !NOT_ACTIVITY.has(channel)) session.lastActivityMs = clock.now();
     const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-    const value = await handler(parsed.data, context());
+    const value = await handler(parsed.data, context(giveWayWhile));
     // Parsing the reply strips anything the contract does not declare from leaving.
     return { ok: true, value: (spec.output as z.ZodType).parse(value) };
   }
@@ -175,9 +177,9 @@ export function createTenangApp(options: TenangAppOptions): TenangApp {
 
   return {
     dispatch: (channel, input) =>
-      exclusive(async () => {
+      queue.run(async (giveWayWhile) => {
         try {
-          return await handle(channel, input);
+          return await handle(channel, input, giveWayWhile);
         } catch (e) {
           if (e instanceof AccessDenied) await auditDenied(channel, { type: e.record.type, id: String(e.record.id) });
           if (isAppError(e)) return failure(e);

@@ -21,6 +21,7 @@ import {
 import type { VaultFolder } from '../db/vault/vault-folder';
 import { inWriteTransaction } from '../db/transaction';
 import { appendAudit } from './audit-log';
+import { stopReportWorker } from './reports/report-worker';
 import { isoAt, type Clock } from './clock';
 import { assertAttemptAllowed, isVouched, recordFailure, requireKeyring, updateKeyring, withAttemptsCleared, withKeyringLock } from './keyring-access';
 import { readSettings, readVaultId, writeSettings, writeVaultId } from './settings-service';
@@ -342,6 +343,8 @@ export async function rekeyVault(deps: VaultDeps, session: OpenSession, passphra
     const vouched = keyring.slots.filter((s) => isVouched(s, accounts));
     const next: Keyring = { ...keyring, keyCheck: keyCheckValue(newKey, keyring.vaultId), slots: vouched.map((s) => rewrapSlot(s, keyring.vaultId, newKey)) };
     writeKeyring(folder.pendingKeyringPath, next);
+    // Its connection would hold the file open under the old key; the next report starts a new one.
+    await stopReportWorker(session);
     await session.dataSource.destroy();
     try {
       folder.changeKey(session.dataKey, newKey);

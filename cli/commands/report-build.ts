@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { SECTORS, type Sector } from '../../shared/domain/agencies';
 import { parsePeriod } from '../../shared/reports/period';
 import { exportReport } from '../../services/reports/report-export';
-import { reportRegister, reportSolver } from '../../services/reports/report-app';
+import { reportRegister } from '../../services/reports/report-app';
 import type { ScopeRequest } from '../../services/reports/report-scope';
 import { asCliError, CallFailed, withVault, type CliSession, type GlobalOptions } from '../runner';
 import { UsageError } from '../secrets';
@@ -38,9 +38,8 @@ export function registerReportBuildCommands(report: Command, opts: () => GlobalO
       await withVault(opts(), async (s) => {
         await s.signIn();
         const scope: ScopeRequest = o.agency !== undefined ? { kind: 'agency', agencyId: await agencyIdByName(s, o.agency) } : o.sector !== undefined ? { kind: 'sector', sector: o.sector } : { kind: 'all' };
-        const solver = await reportSolver();
         const summary = await asCliError(() =>
-          s.app.runAdminTask('report.export', (session, clock) => exportReport(session, clock, solver, { scope, period: o.period, language: o.language, format: o.format }, { path: out, force: o.force === true })),
+          s.app.runAdminTask('report.export', (session, clock) => exportReport(session, clock, { scope, period: o.period, language: o.language, format: o.format }, { path: out, force: o.force === true })),
         );
         s.print(summary, () => `Wrote ${summary.path}${summary.signaturePath ? ` and its signature ${summary.signaturePath}` : ' (signed inside)'}; register entry ${summary.registerId}, SHA-256 ${summary.sha256}.`);
       });

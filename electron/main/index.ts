@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, clipboard, dialog, Menu, session, shell, type BrowserWindow, type Session } from 'electron';
 import { createTenangApp, type TenangApp } from '../../services/tenang-app';
+import { useReportWorkerScript } from '../../services/reports/report-worker';
 import type { LockReason } from '../../shared/audit-actions';
 import { flushThenLock, lockQuietly, startAutoLock } from './auto-lock';
 import { systemClipboard } from './clipboard';
@@ -19,10 +20,12 @@ import { hardenSession, hardenWebContents } from './security';
 import { describeStartupError } from './startup-error';
 import { createMainWindow, loadApp } from './window';
 
-// out/main/index.js → out/renderer, out/preload (also inside app.asar when packaged).
+// out/main/index.js → out/renderer, out/preload, out/main/report-worker.js (also inside app.asar when packaged).
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = path.join(HERE, '../renderer');
 const PRELOAD_PATH = path.join(HERE, '../preload/index.cjs');
+/** The report worker, bundled beside this file (electron.vite.config.ts). */
+const REPORT_WORKER_PATH = path.join(HERE, 'report-worker.js');
 const PROJECT_ROOT = path.join(HERE, '../..');
 /** In-memory partition (no `persist:`): Chromium writes no profile data for the page to disk. */
 const PARTITION = 'tenang';
@@ -34,6 +37,7 @@ const MAX_RENDERER_RESTARTS = 3;
 const RENDERER_RESTART_WINDOW_MS = 60_000;
 
 // --- Before `ready` --------------------------------------------------------------------
+useReportWorkerScript(REPORT_WORKER_PATH);
 // Checklist 18: app:// must be privileged before the app is ready.
 registerAppScheme();
 // Checklist 4: sandbox every renderer, whatever a webPreferences block might say.

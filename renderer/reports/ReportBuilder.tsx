@@ -13,6 +13,7 @@ import { FormField } from '../forms/FormField';
 import { ChoiceGroup } from '../forms/ChoiceGroup';
 import { defaultChoice, periodText, selectableMonths, type PeriodChoice } from './period-choice';
 import { ReportPreview } from './ReportPreview';
+import { ReportProgress, useReportStage } from './ReportProgress';
 import { formatMonth, formatMonthName } from '../format/dates';
 
 type Options = ChannelOutput<'reports.options'>;
@@ -54,6 +55,9 @@ export function ReportBuilder() {
   const [cancelled, setCancelled] = useState(false);
   const [exporting, setExporting] = useState<string | null>(null);
   const form = useForm<FormValues>();
+  const building = form.formState.isSubmitting ? 'preview' : exporting !== null ? 'export' : null;
+  // Shown from the worker's first word: an export's save dialog comes before its build.
+  const stage = useReportStage(building);
 
   useEffect(() => {
     void call('reports.options', {}).then((loaded) => {
@@ -252,6 +256,7 @@ export function ReportBuilder() {
             </button>
           </div>
         </form>
+        {building === 'preview' && stage !== null && <ReportProgress kind="preview" stage={stage} />}
       </section>
       {preview && (
         <>
@@ -278,6 +283,7 @@ export function ReportBuilder() {
                 </button>
               ))}
             </div>
+            {building === 'export' && stage !== null && <ReportProgress kind="export" stage={stage} />}
           </section>
         </>
       )}

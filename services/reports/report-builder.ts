@@ -10,6 +10,7 @@ import { publishedTablesAndMetrics } from '../../shared/reports/report-assembly'
 import { buildReportProblem, type EarlierReport, type ReportFrame, type ReportProblem } from '../../shared/reports/report-problem';
 import type { SuppressionResult } from '../../shared/reports/disclosure/problem';
 import type { ReportData } from '../../shared/reports/report-tables';
+import type { ReportStage } from '../../shared/reports/report-progress';
 import { readSettings } from '../settings-service';
 import { reportInsight } from './report-insight';
 import { readReportData } from './report-data';
@@ -66,7 +67,11 @@ export interface PreparedReport {
   suppression: SuppressionResult;
 }
 
-export async function prepareReport(m: EntityManager, solver: LinearSolver, nowIso: string, request: Pick<ReportRequest, 'scope' | 'period'>): Promise<PreparedReport> {
+/** Told as each stage of a build begins (the worker passes it on as progress). */
+export type StageListener = (stage: ReportStage) => void;
+
+export async function prepareReport(m: EntityManager, solver: LinearSolver, nowIso: string, request: Pick<ReportRequest, 'scope' | 'period'>, onStage: StageListener = () => undefined): Promise<PreparedReport> {
+  onStage('reading');
   const settings = await readSettings(m);
   const period = periodOrRefuse(request.period);
   const currentMonth = clinicDate(nowIso, settings.timeZone).slice(0, 7);
@@ -85,14 +90,16 @@ export async function prepareReport(m: EntityManager, solver: LinearSolver, nowI
   const allMonths = frames.flatMap((f) => f.months).sort();
   const counts = earlier.length === 0 ? data.counts : (await readReportData(m, allAgencies, { from: allMonths[0]!, to: allMonths.at(-1)! }, settings.timeZone)).counts;
 
+  onStage('protecting');
   const problem = buildReportProblem(scope.k, counts, frame, earlier);
   const suppression = protect(problem.problem, solver);
   if (suppression.unprotected > 0) throw new AppError('REPORT_UNSAFE', 'Earlier reports of these agencies would let a small count of this one be worked out, whatever it hides.');
   return { scope, period, currentMonth, timeZone: settings.timeZone, clinicName: settings.clinicName, data, earlier, problem, suppression };
 }
 
-export async function buildReport(m: EntityManager, solver: LinearSolver, nowIso: string, request: ReportRequest): Promise<BuiltReport> {
-  const { scope, period, currentMonth, timeZone, clinicName, data, earlier, problem, suppression } = await prepareReport(m, solver, nowIso, request);
+export async function buildReport(m: EntityManager, solver: LinearSolver, nowIso: string, request: ReportRequest, onStage: StageListener = () => undefined): Promise<BuiltReport> {
+  const { scope, period, currentMonth, timeZone, clinicName, data, earlier, problem, suppression } = await prepareReport(m, solver, nowIso, request, onStage);
+  onStage('assembling');
   const text = textIn(request.language);
   const published = publishedTablesAndMetrics(problem, suppression, data.figures, scope.k, text);
   const insight = await reportInsight(m, { scope, period, timeZone, referrals: problem, suppression, text, language: request.language });

@@ -7,7 +7,6 @@ import { createTenangApp, type TenangApp } from '../tenang-app';
 import { seedDemoData } from '../demo-data';
 import type { ReportFormat } from './report-export';
 import { exportReport } from './report-export';
-import { reportSolver } from './report-app';
 import { verifyReportFile } from './verify-report';
 import type { ChannelInput } from '../../shared/contract';
 
@@ -39,8 +38,7 @@ afterAll(async () => {
 });
 
 async function exportAs(scope: ChannelInput<'reports.preview'>['scope'], period: string, format: ReportFormat, language: 'en' | 'id', name: string) {
-  const solver = await reportSolver();
-  return app.runAdminTask('test', (session, clock) => exportReport(session, clock, solver, { scope, period, language, format }, { path: out(name), force: false }));
+  return app.runAdminTask('test', (session, clock) => exportReport(session, clock, { scope, period, language, format }, { path: out(name), force: false }));
 }
 
 describe('exported reports', () => {

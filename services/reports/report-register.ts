@@ -45,3 +45,13 @@ export async function overlappingReports(m: EntityManager, agencyIds: readonly n
   const wanted = new Set(agencyIds);
   return rows.map(parsed).filter((row) => row.agencyIds.some((id) => wanted.has(id)));
 }
+
+/**
+ * The newest agency report's entry id (0 when there is none). A report built on one snapshot
+ * of the register is entered only if this is still the same: a report published meanwhile
+ * (by the CLI beside the app) was not part of its disclosure check.
+ */
+export async function latestReportEntryId(m: EntityManager): Promise<number> {
+  const row = await m.getRepository(ReportRegisterEntity).createQueryBuilder('r').select('max(r.id)', 'latest').where("r.kind = 'agency_report'").getRawOne<{ latest: number | null }>();
+  return Number(row?.latest ?? 0);
+}

@@ -41,6 +41,16 @@ export async function clinicSigner(m: EntityManager, at: string): Promise<Report
   return signerFromPkcs8(row.privateKey);
 }
 
+/**
+ * The signer, read only: for the report worker, whose connection cannot write. The app
+ * makes the key (ensureSigningKey) before it hands the worker an export.
+ */
+export async function storedSigner(m: EntityManager): Promise<ReportSigner> {
+  const row = await m.getRepository(ClinicSigningKeyEntity).findOneBy({ id: 1 });
+  if (!row) throw new Error('The clinic signing key must be made before a report is signed');
+  return signerFromPkcs8(row.privateKey);
+}
+
 /** The public half as the one line agencies keep (`tenang-ed25519:<base64>`). */
 export async function publicKeyLine(m: EntityManager, at: string): Promise<string> {
   return (await ensureSigningKey(m, at)).publicKey;

@@ -68,6 +68,7 @@ import { CSV_COLUMNS } from '../domain/csv-columns';
 
 export * from './names';
 import { AUDIT_ACTIONS, LOCK_REASONS } from '../audit-actions';
+import { REPORT_STAGES } from '../reports/report-progress';
 import { secretFieldNames } from '../drafts';
 import { parseRecoveryKey } from '../recovery-key';
 import {
@@ -801,5 +802,6 @@ export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output'
 export const events = {
   'session.locked': z.object({ reason: z.enum(LOCK_REASONS) }),
   'drafts.flush': z.object({}),
+  'reports.progress': z.object({ kind: z.enum(['preview', 'export']), stage: z.enum(REPORT_STAGES) }),
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

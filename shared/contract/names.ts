@@ -107,7 +107,8 @@ export const CHANNEL_NAMES = [
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** `drafts.flush`: the app is about to lock or its window to close; the renderer saves what is being typed now. */
-export const EVENT_NAMES = ['session.locked', 'drafts.flush'] as const;
+/** `reports.progress`: a report being built has begun its next stage (issue 13). */
+export const EVENT_NAMES = ['session.locked', 'drafts.flush', 'reports.progress'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** The name under which the preload (and the test bridge) expose the API on `window`. */

@@ -4,12 +4,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 import { createTenangApp, type TenangApp } from '../../services/tenang-app';
+import { useReportWorkerScript } from '../../services/reports/report-worker';
 import { installBridge } from './install-bridge';
 import { serveDirectory } from './static-server';
 import { createTestClock, type TestClock } from './test-clock';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const RENDERER_DIR = join(PROJECT_ROOT, 'out/renderer');
+// The journeys build reports with the worker the desktop app ships (bundled by `npm run test:e2e`'s build), not its source.
+useReportWorkerScript(join(PROJECT_ROOT, 'out/main/report-worker.js'));
 
 /** Console errors that are not the app's fault (none so far). */
 const IGNORED_CONSOLE_ERRORS: RegExp[] = [];

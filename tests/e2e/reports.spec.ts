@@ -23,6 +23,24 @@ async function agencyReportableIn(app: App, period: string) {
   throw new Error(`no demo agency has a contract in ${period}`);
 }
 
+/**
+ * Holds back the page's next reply on a channel once the app has built it, until the test
+ * lets it go: the progress the page showed while the report was built stays on screen.
+ */
+function holdNextReply(app: App, channel: string): () => void {
+  const dispatch = app.dispatch;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  app.dispatch = async (asked, input) => {
+    if (asked !== channel) return dispatch(asked, input);
+    app.dispatch = dispatch;
+    const reply = await dispatch(asked, input);
+    await released;
+    return reply;
+  };
+  return release;
+}
+
 async function openReports(page: Page, section: string) {
   await page.goto('/');
   await page.getByRole('navigation').first().getByRole('link', { name: section }).click();
@@ -41,9 +59,17 @@ test('an admin builds an agency report, reads why each value is hidden, exports 
   await expect(page.getByLabel('Quarter', { exact: true })).toHaveValue('3');
   await screenshot(page, 'builder-en');
 
+  // The report is built in the worker thread; the page shows each stage it reaches.
+  const releasePreview = holdNextReply(app, 'reports.preview');
   await page.getByRole('button', { name: 'Preview the report' }).click();
+  const previewProgress = page.getByTestId('report-progress-preview');
+  await expect(previewProgress).toContainText('Step 3 of 3: Writing the tables, metrics and insight');
+  await expect(previewProgress.locator('.report-progress__done')).toHaveText(["Reading the period's records", 'Checking that no hidden number can be worked out, earlier reports included']);
+  await previewProgress.screenshot({ path: 'artifacts/screens/reports-progress-preview-en.png' });
+  releasePreview();
   const preview = page.getByTestId('report-preview');
   await expect(preview.getByRole('heading', { level: 2 })).toHaveText(`${agency.name}, July–September 2026`);
+  await expect(previewProgress).toHaveCount(0);
   // What the preview shows is what the channel built: every hidden value is marked, with its reason on hover, and listed below.
   const built = await dispatchOk(app, 'reports.preview', { scope: { kind: 'agency', agencyId: agency.id }, period: '2026-Q3', language: 'en' });
   expect(built.hidden.length).toBeGreaterThan(0);
@@ -62,7 +88,11 @@ test('an admin builds an agency report, reads why each value is hidden, exports 
   }
 
   // Exported as PDF: signed beside it, entered in the register.
+  const releaseExport = holdNextReply(app, 'reports.export');
   await page.getByRole('button', { name: 'Export PDF' }).click();
+  await expect(page.getByTestId('report-progress-export')).toContainText('Step 4 of 4: Making the file and signing it');
+  await page.getByTestId('report-export').screenshot({ path: 'artifacts/screens/reports-progress-export-en.png' });
+  releaseExport();
   await expect(page.getByTestId('report-exported')).toContainText('SHA-256');
   const pdfPath = join(savedFilesDir, 'tenang-report-2026-07_2026-09.pdf');
   expect(existsSync(`${pdfPath}.sig`)).toBe(true);
@@ -96,7 +126,12 @@ test('in Bahasa Indonesia: a sector report for the year, in Indonesian, previewe
   await page.getByLabel('Dari', { exact: true }).selectOption('2026-01');
   await page.getByLabel('Sampai (termasuk)', { exact: true }).selectOption('2026-11');
   await expect(page.getByText('Bahasa Indonesia', { exact: true }).locator('..').getByRole('radio')).toBeChecked();
+  const releasePreview = holdNextReply(app, 'reports.preview');
   await page.getByRole('button', { name: 'Pratinjau laporan' }).click();
+  const progress = page.getByTestId('report-progress-preview');
+  await expect(progress).toContainText('Langkah 3 dari 3: Menyusun tabel, metrik, dan wawasan');
+  await progress.screenshot({ path: 'artifacts/screens/reports-progress-preview-id.png' });
+  releasePreview();
   const preview = page.getByTestId('report-preview');
   await expect(preview.getByRole('heading', { level: 2 })).toContainText('Januari–November 2026');
   await expect(preview.getByTestId('hidden-value').first()).toHaveText('t.d.');
