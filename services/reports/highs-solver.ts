@@ -38,6 +38,8 @@ function openSystem(highs: Highs, variableCount: number, constraints: readonly A
   // per run; the dual simplex, warm from the last basis, answers these small systems in ~0.2 ms.
   model.options.set({ output_flag: false, presolve: 'off', solver: 'simplex' });
   let costed: readonly number[] = [];
+  const { modelStatus } = highs.constants;
+  const answered = new Set<number>([modelStatus.optimal, modelStatus.unbounded, modelStatus.unboundedOrInfeasible]);
 
   const solve = (objective: readonly number[], sense: 'minimize' | 'maximize'): Optimum => {
     const atoms = [...objective].sort((a, b) => a - b);
@@ -46,7 +48,16 @@ function openSystem(highs: Highs, variableCount: number, constraints: readonly A
     costed = atoms;
     model.changeObjectiveSense(highs.constants.objectiveSense[sense]);
     model.run();
-    const status = model.getModelStatus();
+    let status = model.getModelStatus();
+    if (!answered.has(status)) {
+      // A warm start on a degenerate system can end unclassified ("unknown"): solve this one
+      // again from scratch, with presolve, before giving up.
+      model.clearSolver();
+      model.options.set({ presolve: 'on' });
+      model.run();
+      status = model.getModelStatus();
+      model.options.set({ presolve: 'off' });
+    }
     if (status === highs.constants.modelStatus.optimal) return { value: model.getObjectiveValue(), point: model.getSolution().colValue };
     if (status === highs.constants.modelStatus.unbounded && sense === 'maximize') return { value: Infinity };
     if (status === highs.constants.modelStatus.unboundedOrInfeasible && sense === 'maximize') return { value: Infinity };

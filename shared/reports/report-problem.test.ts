@@ -49,4 +49,28 @@ describe('a report as the question disclosure control answers', () => {
     expect(hiddenJuly.atoms.map((a) => problem.atomValues[a])).toEqual([4]);
     expect(problem.earlier.filter((e) => e.published).length).toBeGreaterThan(0);
   });
+
+  it('declares, for every agency and block of months, that its referrals by type and by urgency are the same referrals', () => {
+    const linked: BaseCount[] = [
+      count('referrals_by_type', 'self', 'referrals', 1, '2026-07', 4),
+      count('referrals_by_type', 'formal_management', 'referrals', 1, '2026-08', 6),
+      count('referrals_by_urgency', 'routine', 'referrals', 1, '2026-07', 3),
+      count('referrals_by_urgency', 'urgent', 'referrals', 1, '2026-07', 1),
+      count('referrals_by_urgency', 'routine', 'referrals', 1, '2026-08', 6),
+    ];
+    // An earlier report of July alone: July and August are then two blocks.
+    const earlierDocument = { tables: [], metrics: [] } as unknown as ReportDocument;
+    const { problem } = buildReportProblem(5, linked, frame([1], '2026-07', '2026-08'), [{ frame: frame([1], '2026-07', '2026-07'), document: earlierDocument, hidden: [] }]);
+    const identities = problem.identities ?? [];
+    expect(identities).toHaveLength(2);
+    const sum = (atoms: readonly number[]) => atoms.reduce((s, a) => s + problem.atomValues[a]!, 0);
+    expect(identities.map((i) => [sum(i.plus), sum(i.minus)])).toEqual([
+      [4, 4],
+      [6, 6],
+    ]);
+    // Each side is all of one table's cells in its block, and the two sides never share an atom.
+    for (const { plus, minus } of identities) {
+      expect(new Set([...plus, ...minus]).size).toBe(plus.length + minus.length);
+    }
+  });
 });

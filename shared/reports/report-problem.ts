@@ -1,4 +1,4 @@
-import type { CountToPublish, EarlierCount, PublishedSum, SuppressionProblem } from './disclosure/problem';
+import type { AtomIdentity, CountToPublish, EarlierCount, PublishedSum, SuppressionProblem } from './disclosure/problem';
 import { coarsestPieces } from './pieces';
 import type { HiddenPlace, HiddenValue, ReportDocument } from './report-document';
 import { REPORT_METRICS, REPORT_TABLES, type BaseCount, type CountRef, type MetricPart, type ReportTableId } from './report-tables';
@@ -151,11 +151,17 @@ export function buildReportProblem(k: number, counts: readonly BaseCount[], fram
 
   // Tables that count the same things another way: their totals are equal, which an attacker knows even when one is hidden.
   for (const [a, b] of LINKED_TOTALS) sums.push({ total: keyByPlace.get(placeId({ kind: 'total', table: a }))!, parts: [keyByPlace.get(placeId({ kind: 'total', table: b }))!] });
+  // And so they are in every agency and month, within the earlier reports as much as this one.
+  const identities: AtomIdentity[] = LINKED_TOTALS.flatMap(([a, b]) => {
+    const [first, second] = [a, b].map((id) => REPORT_TABLES.find((t) => t.id === id)!);
+    const allCells = (spec: Spec, agency: number, month: number) => spec.rows.flatMap((_, row) => spec.cols.map((__, col) => atomIndex(spec, row, col, agency, month)));
+    return agencyPieces.flatMap((_, agency) => monthPieces.map((__, month) => ({ plus: allCells(first!, agency, month), minus: allCells(second!, agency, month) })));
+  });
 
   const earlierCounts: EarlierCount[] = earlier.flatMap((report) => earlierCountsOf(report, (spec, place) => atomsOf(spec, place, report.frame)));
   const keyed = new Map([...countByAtoms.values()].map((c) => [c.key, c]));
   return {
-    problem: { k, atomValues, counts: [...countByAtoms.values()], sums: dedupeSums(sums), earlier: earlierCounts },
+    problem: { k, atomValues, counts: [...countByAtoms.values()], sums: dedupeSums(sums), earlier: earlierCounts, identities },
     keyOf: (place) => keyByPlace.get(placeId(place))!,
     keyOfPart: (part) => ('figure' in part ? null : keyByPlace.get(placeId(placeOfPart(part)))!),
     valueOf: (key) => keyed.get(key)!.atoms.reduce((sum, atom) => sum + atomValues[atom]!, 0),

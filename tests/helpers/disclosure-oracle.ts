@@ -4,9 +4,10 @@ import type { SuppressionProblem, SuppressionReason } from '../../shared/reports
 /**
  * The attacker of issue 13, written apart from the engine (no code shared with
  * shared/reports/disclosure/): whole-number atoms ≥ 0, every published count (now and
- * earlier) at its value, every count hidden as small at least 1, and every published sum's
- * total equal to its parts. A target is worked out when the integer programme (yalps, with
- * integer variables) admits exactly one value for it.
+ * earlier) at its value, every count hidden as small at least 1, every published sum's
+ * total equal to its parts, and what holds by definition (the problem's identities). A
+ * target is worked out when the integer programme (yalps, with integer variables) admits
+ * exactly one value for it.
  */
 interface Relation {
   terms: Map<number, number>;
@@ -44,16 +45,15 @@ export function attackerView(problem: SuppressionProblem, hidden: ReadonlyMap<st
       targets.push({ what: `hidden count ${c.key}`, atoms: c.atoms });
     }
   }
-  for (const s of problem.sums) {
+  const balanced = (plus: readonly number[], minus: readonly number[]) => {
     const terms = new Map<number, number>();
-    const add = (key: string, sign: number) => {
-      for (const a of atomsOfKey.get(key)!) terms.set(a, (terms.get(a) ?? 0) + sign);
-    };
-    add(s.total, 1);
-    for (const p of s.parts) add(p, -1);
+    for (const a of plus) terms.set(a, (terms.get(a) ?? 0) + 1);
+    for (const a of minus) terms.set(a, (terms.get(a) ?? 0) - 1);
     for (const [a, coefficient] of terms) if (coefficient === 0) terms.delete(a);
     if (terms.size > 0) relations.push({ terms, kind: 'equal', bound: 0 });
-  }
+  };
+  for (const s of problem.sums) balanced(atomsOfKey.get(s.total)!, s.parts.flatMap((p) => atomsOfKey.get(p)!));
+  for (const { plus, minus } of problem.identities ?? []) balanced(plus, minus);
   problem.atomValues.forEach((v, a) => {
     if (v >= 1 && v < problem.k) targets.push({ what: `small atom ${a} (${v})`, atoms: [a] });
   });

@@ -37,6 +37,17 @@ export interface EarlierCount {
   hiddenAsSmall?: boolean;
 }
 
+/**
+ * What holds of the data by definition, whatever any report publishes: the atoms of `plus`
+ * add up to the atoms of `minus` (in each agency and month, the referrals by type and the
+ * referrals by urgency are the same referrals). An attacker knows it of every report, the
+ * earlier ones too, so the audit takes it as given.
+ */
+export interface AtomIdentity {
+  plus: readonly number[];
+  minus: readonly number[];
+}
+
 export interface SuppressionProblem {
   /** The minimum cell size. */
   k: number;
@@ -44,6 +55,7 @@ export interface SuppressionProblem {
   counts: readonly CountToPublish[];
   sums: readonly PublishedSum[];
   earlier: readonly EarlierCount[];
+  identities?: readonly AtomIdentity[];
   /** Counts hidden whatever their value (for example, a sector comparison over too few agencies). */
   alwaysHidden?: readonly string[];
 }

@@ -39,7 +39,7 @@
  */
 import type { AtomConstraint, LinearSolver } from './linear-solver';
 import { FeasiblePoints, PinnedCheck } from './pinned-check';
-import type { SuppressionProblem, SuppressionReason, SuppressionResult } from './problem';
+import type { AtomIdentity, SuppressionProblem, SuppressionReason, SuppressionResult } from './problem';
 import { checkedAtoms, readReportCounts, signatureOf, sumOf, type ReportCount } from './report-counts';
 
 export interface ProtectionOutcome extends SuppressionResult {
@@ -90,7 +90,7 @@ export function protect(problem: SuppressionProblem, solver: LinearSolver): Prot
     return pinned;
   };
 
-  const links = sumMembers.flatMap((members) => linkOf(members));
+  const links = [...sumMembers.flatMap((members) => linkOf(members)), ...(problem.identities ?? []).flatMap(identityConstraint)];
   /** What the attacker knows whatever this report hides, by signature (computed once: the history can be long). */
   const standingConstraints = new Map(withoutRepeats([...earlierConstraints, ...links]).map((c) => [constraintSignature(c), c]));
 
@@ -213,12 +213,16 @@ export function protect(problem: SuppressionProblem, solver: LinearSolver): Prot
  * share a total) tells the attacker that those atoms balance, whatever is hidden.
  */
 function linkOf([total, ...parts]: readonly ReportCount[]): AtomConstraint[] {
+  return identityConstraint({ plus: total!.atoms, minus: parts.flatMap((p) => p.atoms) });
+}
+
+/** `plus` = `minus` as one equality over the atoms that do not cancel out (none when all do). */
+function identityConstraint({ plus, minus }: AtomIdentity): AtomConstraint[] {
   const balance = new Map<number, number>();
-  for (const a of total!.atoms) balance.set(a, 1);
-  for (const part of parts) for (const a of part.atoms) balance.set(a, (balance.get(a) ?? 0) - 1);
+  for (const a of plus) balance.set(a, (balance.get(a) ?? 0) + 1);
+  for (const a of minus) balance.set(a, (balance.get(a) ?? 0) - 1);
   const atoms = [...balance.keys()].filter((a) => balance.get(a) !== 0).sort((x, y) => x - y);
-  if (atoms.length === 0) return [];
-  return [{ atoms, coefficients: atoms.map((a) => balance.get(a)!), relation: '=', value: 0 }];
+  return atoms.length === 0 ? [] : [{ atoms, coefficients: atoms.map((a) => balance.get(a)!), relation: '=', value: 0 }];
 }
 
 function uniqueTargets(targets: readonly Target[]): Target[] {
