@@ -58,7 +58,7 @@ export function QuestionScreen({ t, instrument, itemIndex, instrumentPosition, a
           {instrumentPosition.count > 1 && <span className="client-question__set">{t('clientMode.question.set', { number: instrumentPosition.index + 1, count: instrumentPosition.count })}</span>}
           {t('clientMode.question.progress', { number: itemIndex + 1, count })}
         </p>
-        <progress className="client-question__bar" max={count} value={itemIndex + 1} aria-labelledby={progressId} />
+        <progress className="progress-bar" max={count} value={itemIndex + 1} aria-labelledby={progressId} />
       </div>
       <p className="client-question__instructions">{instrument.instructions}</p>
       <p className="client-question__recall">{t('clientMode.question.recall', { period: instrument.recallPeriod })}</p>

@@ -35,7 +35,7 @@ export function ReportProgress({ kind, stage }: { kind: BuildKind; stage: Report
       <p className="report-progress__step">
         {t('reports.progress.step', { step: current + 1, steps: stages.length })}: {t(`reports.progress.stage.${stages[current]}`)}
       </p>
-      <progress className="report-progress__bar" max={stages.length} value={current} aria-label={t('reports.progress.label')} />
+      <progress className="progress-bar" max={stages.length} value={current} aria-label={t('reports.progress.label')} />
       <ol className="report-progress__stages">
         {stages.map((s, i) => (
           <li key={s} className={i < current ? 'report-progress__done' : i === current ? 'report-progress__current' : undefined}>
