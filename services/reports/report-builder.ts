@@ -7,6 +7,7 @@ import type { LinearSolver } from '../../shared/reports/disclosure/linear-solver
 import { monthsBetween, parsePeriod, type ReportPeriod } from '../../shared/reports/period';
 import { REPORT_SCHEMA, type HiddenValue, type ReportDocument } from '../../shared/reports/report-document';
 import { publishedTablesAndMetrics } from '../../shared/reports/report-assembly';
+import { figuresGivenAwayBySubtraction } from '../../shared/reports/figure-differences';
 import { buildReportProblem, type EarlierReport, type ReportFrame, type ReportProblem } from '../../shared/reports/report-problem';
 import type { SuppressionResult } from '../../shared/reports/disclosure/problem';
 import type { ReportData } from '../../shared/reports/report-tables';
@@ -101,7 +102,9 @@ export async function buildReport(m: EntityManager, solver: LinearSolver, nowIso
   const { scope, period, currentMonth, timeZone, clinicName, data, earlier, problem, suppression } = await prepareReport(m, solver, nowIso, request, onStage);
   onStage('assembling');
   const text = textIn(request.language);
-  const published = publishedTablesAndMetrics(problem, suppression, data.figures, scope.k, text);
+  const frame: ReportFrame = { agencyIds: scope.agencyIds, months: monthsBetween(period.from, period.to) };
+  const subtracted = figuresGivenAwayBySubtraction(data.figures, scope.k, frame, earlier);
+  const published = publishedTablesAndMetrics(problem, suppression, data.figures, scope.k, text, subtracted);
   const insight = await reportInsight(m, { scope, period, timeZone, referrals: problem, suppression, text, language: request.language });
 
   const document: ReportDocument = {

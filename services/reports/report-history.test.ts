@@ -6,7 +6,8 @@ import { seedDemoData } from '../demo-data';
 import { isoAt } from '../clock';
 import { exportReport } from './report-export';
 import { highsSolver } from './highs-solver';
-import { prepareReport } from './report-builder';
+import { prepareReport, type PublishedRecord } from './report-builder';
+import { readRegister } from './report-register';
 import { protect } from '../../shared/reports/disclosure/protect';
 import type { ScopeRequest } from './report-scope';
 
@@ -68,6 +69,23 @@ describe('a year of reports of one agency', () => {
     // The small monthly counts are there to protect: the test would be empty otherwise.
     expect(view.targets.filter((t) => t.what.startsWith('small atom')).length).toBeGreaterThan(10);
     expect(workedOut(view)).toEqual([]);
+
+    // Nor the unique clients seen, nor the cases with a WHO-5 change, by subtracting a month from its quarter.
+    const published = await app.runAdminTask('test', (session) => readRegister(session.dataSource.manager));
+    const figureOf = (entry: (typeof published)[number], metric: string, part: 'numerator' | 'denominator') =>
+      (entry.published as PublishedRecord).document.metrics.find((m) => m.id === metric)?.[part] ?? null;
+    let comparedPairs = 0;
+    for (const quarter of published.filter((e) => e.periodFrom !== e.periodTo)) {
+      for (const month of published.filter((e) => e.periodFrom === e.periodTo && e.periodFrom! >= quarter.periodFrom! && e.periodTo! <= quarter.periodTo!)) {
+        for (const [metric, part] of [['utilisation_rate', 'numerator'], ['who5_mean_change', 'denominator']] as const) {
+          const [big, small] = [figureOf(quarter, metric, part), figureOf(month, metric, part)];
+          if (big === null || small === null) continue;
+          comparedPairs += 1;
+          expect(big - small === 0 || big - small >= year.scope.k, `${metric} of ${quarter.periodFrom} and ${month.periodFrom}`).toBe(true);
+        }
+      }
+    }
+    expect(comparedPairs).toBeGreaterThan(0);
 
     // The check has teeth: the year protected only against itself, as if no earlier report existed, gives counts away.
     const naive = protect({ ...year.problem.problem, earlier: [] }, solver);

@@ -17,14 +17,14 @@ const COUNTS = [
 ];
 const FIGURES: Record<ScopeFigure, number> = { clientsSeen: 4, coveredHeadcount: 900, who5Pairs: 6, who5ChangeSum: 45 };
 
-function published(hide: string[] = []) {
+function published(hide: string[] = [], givenAwayBySubtraction: ReadonlySet<ScopeFigure> = new Set()) {
   const problem = buildReportProblem(5, COUNTS, { agencyIds: [1], months: monthsBetween('2026-07', '2026-07') }, []);
   const hidden = new Map(hide.map((key) => [key, 'complementary' as const]));
   for (const c of problem.problem.counts) {
     const value = problem.valueOf(c.key);
     if (value >= 1 && value < 5) hidden.set(c.key, 'small_count' as never);
   }
-  return { problem, result: publishedTablesAndMetrics(problem, { hidden, pinnedBeforeThisReport: 0, unprotected: 0 }, FIGURES, 5, textIn('en')) };
+  return { problem, result: publishedTablesAndMetrics(problem, { hidden, pinnedBeforeThisReport: 0, unprotected: 0 }, FIGURES, 5, textIn('en'), givenAwayBySubtraction) };
 }
 const metric = (result: ReturnType<typeof published>['result'], id: string) => result.metrics.find((m) => m.id === id)!;
 const reasonOf = (result: ReturnType<typeof published>['result'], id: string, part: string) =>
@@ -60,5 +60,12 @@ describe('the published metrics', () => {
     expect(result.tables.find((t) => t.id === 'session_attendance')!.total).toBeNull();
     expect(metric(result, 'attendance_rate')).toMatchObject({ value: null, numerator: 40, denominator: null });
     expect(result.hidden).toContainEqual({ place: { kind: 'total', table: 'session_attendance' }, reason: 'complementary' });
+  });
+
+  it('hide a figure an earlier report would give a small difference of, and the mean made of it', () => {
+    const { result } = published([], new Set(['who5Pairs']));
+    expect(metric(result, 'who5_mean_change')).toMatchObject({ value: null, numerator: null, denominator: null });
+    expect(reasonOf(result, 'who5_mean_change', 'denominator')).toBe('earlier_report');
+    expect(reasonOf(result, 'who5_mean_change', 'value')).toBe('hidden_count');
   });
 });

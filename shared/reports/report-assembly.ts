@@ -21,7 +21,8 @@ interface Count {
   reason: HiddenValue['reason'] | null;
 }
 
-export function publishedTablesAndMetrics(problem: ReportProblem, suppression: SuppressionResult, figures: Record<ScopeFigure, number>, k: number, text: TextOf): Published {
+/** `givenAwayBySubtraction`: figures an earlier report would give away a small difference of (figure-differences.ts). */
+export function publishedTablesAndMetrics(problem: ReportProblem, suppression: SuppressionResult, figures: Record<ScopeFigure, number>, k: number, text: TextOf, givenAwayBySubtraction: ReadonlySet<ScopeFigure> = new Set()): Published {
   const hidden: HiddenValue[] = [];
   const countAt = (key: string): Count => {
     const reason = suppression.hidden.get(key);
@@ -61,7 +62,8 @@ export function publishedTablesAndMetrics(problem: ReportProblem, suppression: S
     const figure = figures[(part as { figure: ScopeFigure }).figure];
     // The headcount a contract covers is the agency's own figure, not a count of clients.
     if ((part as { figure: ScopeFigure }).figure === 'coveredHeadcount') return { value: figure, reason: null };
-    return figure >= 1 && figure < k ? { value: null, reason: 'small_count' } : { value: figure, reason: null };
+    if (figure >= 1 && figure < k) return { value: null, reason: 'small_count' };
+    return givenAwayBySubtraction.has((part as { figure: ScopeFigure }).figure) ? { value: null, reason: 'earlier_report' } : { value: figure, reason: null };
   };
   const metrics = REPORT_METRICS.map((spec): ReportMetric => {
     const numerator = partCount(spec.numerator);

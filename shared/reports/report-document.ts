@@ -84,6 +84,8 @@ export const HIDDEN_REASONS = [
   'hidden_count',
   /** A sector comparison over fewer than 3 agencies. */
   'too_few_agencies',
+  /** A figure that, subtracted from an earlier report's, would give away a number from 1 to k−1 (figure-differences.ts). */
+  'earlier_report',
 ] as const;
 export type HiddenReason = (typeof HIDDEN_REASONS)[number];
 
