@@ -99,13 +99,13 @@ export async function prepareReport(m: EntityManager, solver: LinearSolver, nowI
 }
 
 export async function buildReport(m: EntityManager, solver: LinearSolver, nowIso: string, request: ReportRequest, onStage: StageListener = () => undefined): Promise<BuiltReport> {
-  const { scope, period, currentMonth, timeZone, clinicName, data, earlier, problem, suppression } = await prepareReport(m, solver, nowIso, request, onStage);
+  const { scope, period, currentMonth, clinicName, data, earlier, problem, suppression } = await prepareReport(m, solver, nowIso, request, onStage);
   onStage('assembling');
   const text = textIn(request.language);
   const frame: ReportFrame = { agencyIds: scope.agencyIds, months: monthsBetween(period.from, period.to) };
   const subtracted = figuresGivenAwayBySubtraction(data.figures, scope.k, frame, earlier);
   const published = publishedTablesAndMetrics(problem, suppression, data.figures, scope.k, text, subtracted);
-  const insight = await reportInsight(m, { scope, period, timeZone, referrals: problem, suppression, text, language: request.language });
+  const insight = await reportInsight(m, { scope, period, referrals: problem, suppression, text, language: request.language });
 
   const document: ReportDocument = {
     schema: REPORT_SCHEMA,

@@ -86,15 +86,6 @@ export async function readReportData(m: EntityManager, agencyIds: readonly numbe
   return { counts: mergeCounts(counts), figures };
 }
 
-/**
- * Only the referral tables (by type, by urgency, presenting issues) of agencies and months:
- * what the insight's comparison with a sector needs, without reading every session again.
- */
-export async function readReferralCounts(m: EntityManager, agencyIds: readonly number[], period: { from: string; to: string }, timeZone: string): Promise<BaseCount[]> {
-  if (agencyIds.length === 0) return [];
-  return mergeCounts(await referralCounts(m, reportScopeOf(agencyIds, period, timeZone)));
-}
-
 /** Adds a count to the list, leaving zeros out. */
 function adderTo(counts: BaseCount[]) {
   return (table: ReportTableId, row: string, col: string, agencyId: number, month: string, value: number) => {

@@ -4,22 +4,22 @@ import { PRESENTING_ISSUES } from '../../shared/domain/referrals';
 import type { SuppressionResult } from '../../shared/reports/disclosure/problem';
 import { evaluateInsight, type InsightRule } from '../../shared/reports/insight-rules';
 import type { ReportPeriod } from '../../shared/reports/period';
-import type { HiddenValue, InsightRow } from '../../shared/reports/report-document';
+import type { HiddenValue, InsightRow, ReportDocument } from '../../shared/reports/report-document';
 import type { ReportProblem } from '../../shared/reports/report-problem';
 import { WORKPLACE_STRESSORS, type WorkplaceStressor } from '../../shared/reports/report-tables';
-import { readReferralCounts } from './report-data';
+import { overlappingReports } from './report-register';
 import { MIN_AGENCIES_FOR_SECTOR_COMPARISON, type ResolvedScope } from './report-scope';
 
 /**
  * The organisational insight of a report (issue 13): each workplace stressor's share of the
  * scope's new referrals beside its share in the comparison group, and the actions the rules
  * in `shared/reports/insight-rules.ts` suggest. Shares follow the rates' rule: published
- * only out of at least k, and never when their count is hidden.
+ * only out of at least k, and never when their count is hidden. The comparison group's
+ * shares are those its own report in the register published (see `comparisonCounts`).
  */
 interface InsightInput {
   scope: ResolvedScope;
   period: ReportPeriod;
-  timeZone: string;
   referrals: ReportProblem;
   suppression: SuppressionResult;
   text: TextOf;
@@ -67,30 +67,37 @@ export async function reportInsight(m: EntityManager, input: InsightInput): Prom
 
 interface ComparisonCounts {
   agencies: number;
-  referrals: number;
-  issues: Map<string, number>;
+  /** What the comparison group's own report published: its referrals and each stressor's mentions (null: hidden there); null when it has none in the register. */
+  published: { referrals: number | null; issues: Map<string, number | null> } | null;
 }
 
-/** The comparison group's referrals and stressor mentions in the period, or null when there is none. */
+/**
+ * The comparison group's counts as its own report in the register published them (the
+ * sector's report for these months, or all agencies' for a sector report), or null when
+ * there is no comparison. A share is a count over a count: worked out from live data it
+ * would publish the group's counts again, past the disclosure control of the group's own
+ * report, which may have hidden them. Taken from that report, it gives away nothing it did
+ * not publish.
+ */
 async function comparisonCounts(m: EntityManager, input: InsightInput): Promise<ComparisonCounts | null> {
   const agencyIds = input.scope.comparisonAgencyIds;
   if (agencyIds.length === 0) return null;
-  if (agencyIds.length < MIN_AGENCIES_FOR_SECTOR_COMPARISON) return { agencies: agencyIds.length, referrals: 0, issues: new Map() };
-  const issues = new Map<string, number>();
-  let referrals = 0;
-  for (const count of await readReferralCounts(m, agencyIds, input.period, input.timeZone)) {
-    if (count.table === 'referrals_by_type') referrals += count.value;
-    if (count.table === 'presenting_issues') issues.set(count.row, (issues.get(count.row) ?? 0) + count.value);
-  }
-  return { agencies: agencyIds.length, referrals, issues };
+  if (agencyIds.length < MIN_AGENCIES_FOR_SECTOR_COMPARISON) return { agencies: agencyIds.length, published: null };
+  const wanted = [...agencyIds].sort((a, b) => a - b).join(',');
+  const ownReport = (await overlappingReports(m, agencyIds, input.period.from, input.period.to))
+    .filter((e) => e.periodFrom === input.period.from && e.periodTo === input.period.to && [...e.agencyIds].sort((a, b) => a - b).join(',') === wanted)
+    .at(-1);
+  if (!ownReport) return { agencies: agencyIds.length, published: null };
+  const { document } = ownReport.published as { document: ReportDocument };
+  const issuesTable = document.tables.find((t) => t.id === 'presenting_issues');
+  const issues = new Map(PRESENTING_ISSUES.map((issue, row) => [issue as string, issuesTable?.cells[row]?.[0] ?? null]));
+  return { agencies: agencyIds.length, published: { referrals: document.tables.find((t) => t.id === 'referrals_by_type')?.total ?? null, issues } };
 }
 
 function comparisonShare(comparison: ComparisonCounts, stressor: WorkplaceStressor, k: number): Share {
   if (comparison.agencies < MIN_AGENCIES_FOR_SECTOR_COMPARISON) return { value: null, reason: 'too_few_agencies' };
-  const count = comparison.issues.get(stressor) ?? 0;
-  // The comparison's own counts are not published: a small one is hidden, as a count would be.
-  if (count >= 1 && count < k) return { value: null, reason: 'small_count' };
-  return shareOf(count, comparison.referrals, k);
+  if (comparison.published === null) return { value: null, reason: 'no_comparison_report' };
+  return shareOf(comparison.published.issues.get(stressor) ?? null, comparison.published.referrals, k);
 }
 
 /** The rule that fired, written out with the numbers it compared ("… is 2.1× the sector's share …"). */

@@ -84,6 +84,8 @@ export const HIDDEN_REASONS = [
   'hidden_count',
   /** A sector comparison over fewer than 3 agencies. */
   'too_few_agencies',
+  /** A comparison share whose group (the sector, or all agencies) has no report of its own for these months in the register yet. */
+  'no_comparison_report',
   /** A figure that, subtracted from an earlier report's, would give away a number from 1 to k−1 (figure-differences.ts). */
   'earlier_report',
 ] as const;

@@ -111,6 +111,8 @@ test('in Bahasa Indonesia: a sector report for the year, in Indonesian, previewe
   await setUpClinic(app, { language: 'id' });
   await app.runAdminTask('test', (session, clock) => seedDemoData(session, clock, { size: 'small', seed: 7, asOf: null }));
   const agency = await agencyReportableIn(app, '2026-01..2026-11');
+  // All agencies' report of the same months is in the register: the sector is compared with the shares it published.
+  await dispatchOk(app, 'reports.export', { scope: { kind: 'all' }, period: '2026-01..2026-11', language: 'id', format: 'json' });
 
   await openReports(page, 'Laporan');
   await expect(page.getByRole('heading', { name: 'Buat laporan lembaga' })).toBeVisible();
@@ -135,7 +137,11 @@ test('in Bahasa Indonesia: a sector report for the year, in Indonesian, previewe
   const preview = page.getByTestId('report-preview');
   await expect(preview.getByRole('heading', { level: 2 })).toContainText('Januari–November 2026');
   await expect(preview.getByTestId('hidden-value').first()).toHaveText('t.d.');
+  // At least one of the sector's shares is shown (a percentage in the third column), and none is missing for want of all agencies' report.
+  await expect(page.getByTestId('report-insight').locator('tbody tr td:nth-child(3)').filter({ hasText: '%' }).first()).toBeVisible();
+  await expect(page.getByTestId('hidden-list')).not.toContainText('Laporan kelompok pembanding');
   await screenshot(page, 'preview-id');
+  await page.getByTestId('report-insight').screenshot({ path: 'artifacts/screens/reports-preview-insight-id.png' });
 
   await page.getByRole('button', { name: 'Ekspor PDF' }).click();
   await expect(page.getByTestId('report-exported')).toContainText('SHA-256');
