@@ -1,10 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectOk, manualClock, setUpClinic, tempVaultDir } from '../../tests/helpers/vault-fixture';
+import { expectOk, manualClock } from '../../tests/helpers/vault-fixture';
 import { pdfLines } from '../../tests/helpers/pdf-text';
-import { createTenangApp, type TenangApp } from '../tenang-app';
-import { seedDemoData } from '../demo-data';
+import type { TenangApp } from '../tenang-app';
+import { openDemoClinic, type DemoClinic } from '../../tests/helpers/demo-clinic';
 import type { ReportFormat } from './report-export';
 import { exportReport } from './report-export';
 import { verifyReportFile } from './verify-report';
@@ -16,7 +16,7 @@ import type { ChannelInput } from '../../shared/contract';
  * are what the next report is checked against.
  */
 let app: TenangApp;
-let folder: { dir: string; cleanup(): void };
+let clinic: DemoClinic;
 const clock = manualClock();
 /** The twelve whole months before the clock's month: a year of the demo clinic's life. */
 const lastYear = (() => {
@@ -24,18 +24,13 @@ const lastYear = (() => {
   const month = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString().slice(0, 7);
   return `${month(-12)}..${month(-1)}`;
 })();
-const out = (name: string) => join(folder.dir, '..', name);
+const out = (name: string) => join(clinic.dir, '..', name);
 
 beforeAll(async () => {
-  folder = tempVaultDir();
-  app = createTenangApp({ vaultDir: folder.dir, clock });
-  await setUpClinic(app);
-  await app.runAdminTask('test', (session, clock) => seedDemoData(session, clock, { size: 'small', seed: 11, asOf: null }));
+  clinic = await openDemoClinic({ clock, seed: 11 });
+  app = clinic.app;
 }, 120_000);
-afterAll(async () => {
-  await app.close();
-  folder.cleanup();
-});
+afterAll(() => clinic.close());
 
 async function exportAs(scope: ChannelInput<'reports.preview'>['scope'], period: string, format: ReportFormat, language: 'en' | 'id', name: string) {
   return app.runAdminTask('test', (session, clock) => exportReport(session, clock, { scope, period, language, format }, { path: out(name), force: false }));

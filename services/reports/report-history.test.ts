@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock, setUpClinic, tempVaultDir } from '../../tests/helpers/vault-fixture';
+import { manualClock } from '../../tests/helpers/vault-fixture';
 import { attackerView, workedOut } from '../../tests/helpers/disclosure-oracle';
-import { createTenangApp, type TenangApp } from '../tenang-app';
-import { seedDemoData } from '../demo-data';
+import type { TenangApp } from '../tenang-app';
+import { openDemoClinic, type DemoClinic } from '../../tests/helpers/demo-clinic';
 import { isoAt } from '../clock';
 import { exportReport } from './report-export';
 import { highsSolver } from './highs-solver';
@@ -20,21 +20,16 @@ import type { ScopeRequest } from './report-scope';
  */
 const clock = manualClock();
 let app: TenangApp;
-let folder: { dir: string; cleanup(): void };
+let clinic: DemoClinic;
 /** The year before the clock's year, whole: the demo clinic's data covers it. */
 const YEAR = new Date(clock.now()).getUTCFullYear() - 1;
 const month = (m: number) => `${YEAR}-${String(m).padStart(2, '0')}`;
 
 beforeAll(async () => {
-  folder = tempVaultDir();
-  app = createTenangApp({ vaultDir: folder.dir, clock });
-  await setUpClinic(app);
-  await app.runAdminTask('test', (session, c) => seedDemoData(session, c, { size: 'small', seed: 5, asOf: null }));
+  clinic = await openDemoClinic({ clock, seed: 5 });
+  app = clinic.app;
 }, 120_000);
-afterAll(async () => {
-  await app.close();
-  folder.cleanup();
-});
+afterAll(() => clinic.close());
 
 async function agencyWithContractAllYear(): Promise<ScopeRequest> {
   const solver = await highsSolver();
@@ -59,7 +54,7 @@ describe('a year of reports of one agency', () => {
     const periods = [...Array.from({ length: 12 }, (_, i) => month(i + 1)), ...[1, 2, 3, 4].map((q) => `${YEAR}-Q${q}`)];
     let n = 0;
     for (const period of periods) {
-      await app.runAdminTask('test', (session, c) => exportReport(session, c, { scope, period, language: 'en', format: 'json' }, { path: `${folder.dir}/../r${n++}.json`, force: false }));
+      await app.runAdminTask('test', (session, c) => exportReport(session, c, { scope, period, language: 'en', format: 'json' }, { path: `${clinic.dir}/../r${n++}.json`, force: false }));
     }
     // The year, checked against all sixteen: the attacker pins no small count and no hidden one.
     const year = await app.runAdminTask('test', (session) => prepareReport(session.dataSource.manager, solver, isoAt(clock), { scope, period: String(YEAR) }));

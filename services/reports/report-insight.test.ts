@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectOk, manualClock, setUpClinic, tempVaultDir } from '../../tests/helpers/vault-fixture';
+import { expectOk, manualClock } from '../../tests/helpers/vault-fixture';
 import { PRESENTING_ISSUES } from '../../shared/domain/referrals';
 import { WORKPLACE_STRESSORS } from '../../shared/reports/report-tables';
 import type { ChannelOutput } from '../../shared/contract';
-import { createTenangApp, type TenangApp } from '../tenang-app';
-import { seedDemoData } from '../demo-data';
+import type { TenangApp } from '../tenang-app';
+import { openDemoClinic, type DemoClinic } from '../../tests/helpers/demo-clinic';
 import { exportReport } from './report-export';
 import { readRegister } from './report-register';
 import type { PublishedRecord } from './report-builder';
@@ -18,19 +18,14 @@ import type { PublishedRecord } from './report-builder';
 type Preview = ChannelOutput<'reports.preview'>;
 const clock = manualClock();
 let app: TenangApp;
-let folder: { dir: string; cleanup(): void };
+let clinic: DemoClinic;
 const year = String(new Date(clock.now()).getUTCFullYear() - 1);
 
 beforeAll(async () => {
-  folder = tempVaultDir();
-  app = createTenangApp({ vaultDir: folder.dir, clock });
-  await setUpClinic(app);
-  await app.runAdminTask('test', (session, c) => seedDemoData(session, c, { size: 'small', seed: 11, asOf: null }));
+  clinic = await openDemoClinic({ clock, seed: 11 });
+  app = clinic.app;
 }, 120_000);
-afterAll(async () => {
-  await app.close();
-  folder.cleanup();
-});
+afterAll(() => clinic.close());
 
 type Scope = { kind: 'agency'; agencyId: number } | { kind: 'sector'; sector: string };
 
@@ -61,7 +56,7 @@ describe("a report's comparison with its sector (or, for a sector, with all agen
     expect(agency.preview.document.insight.every((row) => row.sectorShare === null)).toBe(true);
 
     await app.runAdminTask('test', (session, c) =>
-      exportReport(session, c, { scope: agency.group as never, period: year, language: 'en', format: 'json' }, { path: join(folder.dir, '..', 'sector.json'), force: false }),
+      exportReport(session, c, { scope: agency.group as never, period: year, language: 'en', format: 'json' }, { path: join(clinic.dir, '..', 'sector.json'), force: false }),
     );
     const [sectorEntry] = await app.runAdminTask('test', (session) => readRegister(session.dataSource.manager));
     const sector = (sectorEntry!.published as PublishedRecord).document;

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, expectOk, manualClock, setUpClinic, signIn, tempVaultDir } from '../../tests/helpers/vault-fixture';
+import { ADMIN, expectOk, manualClock, signIn } from '../../tests/helpers/vault-fixture';
 import type { EventName } from '../../shared/contract';
-import { createTenangApp, type TenangApp } from '../tenang-app';
-import { seedDemoData } from '../demo-data';
+import type { TenangApp } from '../tenang-app';
+import { openDemoClinic, type DemoClinic } from '../../tests/helpers/demo-clinic';
 import { isoAt } from '../clock';
 import { highsSolver } from './highs-solver';
 import { buildReport } from './report-builder';
@@ -19,24 +19,19 @@ import { readRegister } from './report-register';
  */
 const clock = manualClock();
 let app: TenangApp;
-let folder: { dir: string; cleanup(): void };
+let clinic: DemoClinic;
 const events: Array<{ event: EventName; payload: unknown }> = [];
 let savedAs = 0;
 const year = String(new Date(clock.now()).getUTCFullYear() - 1);
 const allYear = { scope: { kind: 'all' as const }, period: year, language: 'en' as const };
-const out = (name: string) => join(folder.dir, '..', name);
+const out = (name: string) => join(clinic.dir, '..', name);
 
 beforeAll(async () => {
-  folder = tempVaultDir();
-  app = createTenangApp({ vaultDir: folder.dir, clock, chooseSavePath: async () => out(`saved-${++savedAs}.pdf`) });
+  clinic = await openDemoClinic({ clock, seed: 3, chooseSavePath: async () => out(`saved-${++savedAs}.pdf`) });
+  app = clinic.app;
   app.onEvent((event, payload) => events.push({ event, payload }));
-  await setUpClinic(app);
-  await app.runAdminTask('test', (session, c) => seedDemoData(session, c, { size: 'small', seed: 3, asOf: null }));
 }, 120_000);
-afterAll(async () => {
-  await app.close();
-  folder.cleanup();
-});
+afterAll(() => clinic.close());
 
 const progress = () => events.filter((e) => e.event === 'reports.progress').map((e) => e.payload);
 const auditCount = async (action: string) => (expectOk(await app.dispatch('audit.list', { action, limit: 1 })) as { total: number }).total;
